@@ -1,0 +1,216 @@
+//! The measured work, identical natively and in the browser; only the clock differs (passed in
+//! as milliseconds since an arbitrary origin).
+
+use crate::news::{self, News};
+use crate::queries::{keystrokes, queries};
+use crate::stats::{line, percentile};
+use crate::story;
+use crate::words;
+use parallax_core::compare::{compare_with, CompareOptions, Comparison};
+use parallax_core::corpus::{Article, Corpus};
+use parallax_core::library::{Library, Selection};
+use parallax_core::search::{Doc, Index};
+use std::hint::black_box;
+
+/// Articles in the search corpus.
+pub const ARTICLES: usize = 10_000;
+/// Words (at least) in each article of the comparison pair.
+pub const STORY_WORDS: usize = 5_000;
+/// Hits asked for per search: what the app's result list asks for.
+pub const LIMIT: usize = 50;
+/// Timed passes over the keystrokes, after an untimed warm-up.
+pub const PASSES: usize = 2;
+/// Keystrokes run untimed first, so that timings start with caches and, in the browser, the
+/// optimising compilers warm.
+pub const WARMUP: usize = 100;
+const VOCAB_SEED: u64 = 0x005E_A2C4;
+const NEWS_SEED: u64 = 0x0A2_71C1E5;
+const STORY_SEED: u64 = 0x0570_21E5;
+
+/// The ranked vocabulary from the SCOWL list texts, most common class first.
+pub fn vocabulary(lists: &[&str]) -> Vec<String> {
+    words::vocabulary(lists, VOCAB_SEED)
+}
+
+/// The 10,000-article search corpus.
+pub fn news(vocab: &[String]) -> News {
+    news::generate(vocab, ARTICLES, NEWS_SEED)
+}
+
+/// The two 5,000-word reports to compare.
+pub fn story(vocab: &[String]) -> (Article, Article) {
+    story::story_pair(vocab, STORY_WORDS, STORY_SEED)
+}
+
+/// Every keystroke of every query, in typing order.
+pub fn keystroke_list(news: &News) -> Vec<String> {
+    queries(&news.names)
+        .iter()
+        .flat_map(|q| keystrokes(q))
+        .collect()
+}
+
+/// Lines describing the corpus: size, words, distinct words, raw bytes.
+pub fn corpus_lines(news: &News, keys: usize) -> Vec<String> {
+    let articles = &news.articles;
+    let texts = articles.iter().flat_map(|a| {
+        std::iter::once(a.title.as_str()).chain(a.paragraphs.iter().map(String::as_str))
+    });
+    let distinct = news::distinct_words(texts);
+    let words: usize = articles.iter().map(|a| a.word_count).sum();
+    vec![
+        line("search_corpus_articles", articles.len() as f64, "articles"),
+        line("search_corpus_words", words as f64, "words"),
+        line("search_corpus_distinct_words", distinct as f64, "words"),
+        line(
+            "search_raw_text_bytes",
+            news::raw_text_bytes(articles) as f64,
+            "bytes",
+        ),
+        line("search_keystrokes", keys as f64, "keystrokes"),
+    ]
+}
+
+/// The search index alone over titles, bodies and outlets, as the library builds it minus the
+/// entity facets (which need the gazetteer).
+pub fn index(articles: &[Article]) -> Index {
+    let mut index = Index::new();
+    for doc in docs(articles) {
+        index.add(&doc);
+    }
+    index
+}
+
+pub fn docs(articles: &[Article]) -> Vec<Doc<'_>> {
+    articles
+        .iter()
+        .map(|a| Doc {
+            id: &a.id,
+            title: &a.title,
+            body: &a.paragraphs,
+            fields: a.outlet.iter().map(|o| ("outlet", o.clone())).collect(),
+        })
+        .collect()
+}
+
+/// The library the app would build from the corpus, and how long that took.
+pub fn library(articles: Vec<Article>, now: &dyn Fn() -> f64) -> (Library, f64) {
+    let t = now();
+    let library = Library::build(Corpus::from_articles(articles));
+    (library, now() - t)
+}
+
+/// Milliseconds for each call of `f` on each key, over [`PASSES`] passes after [`WARMUP`]
+/// untimed keystrokes.
+pub fn time_keys(keys: &[String], now: &dyn Fn() -> f64, mut f: impl FnMut(&str)) -> Vec<f64> {
+    keys.iter().take(WARMUP).for_each(|k| f(k));
+    let mut out = Vec::with_capacity(keys.len() * PASSES);
+    for _ in 0..PASSES {
+        for k in keys {
+            let t = now();
+            f(k);
+            out.push(now() - t);
+        }
+    }
+    out
+}
+
+/// What the app runs per keystroke: parse, rank, facet counts, top 50 with snippets.
+pub fn search_library(library: &Library, key: &str) {
+    black_box(library.search(key, &Selection::default(), LIMIT).total);
+}
+
+/// The index alone: parse, rank, top 50 with snippets.
+pub fn search_index(index: &Index, docs: &[Doc<'_>], key: &str) {
+    black_box(index.query(key, docs, LIMIT).total);
+}
+
+/// p50 and p95 lines for samples named `name`.
+pub fn latency_lines(name: &str, samples: &[f64]) -> Vec<String> {
+    vec![
+        line(&format!("{name}_p50"), percentile(samples, 50.0), "ms"),
+        line(&format!("{name}_p95"), percentile(samples, 95.0), "ms"),
+    ]
+}
+
+/// Milliseconds for each of `runs` comparisons of `a` with `b` (after one warm-up), and the
+/// last result. Without `discrepancies`, only segmentation, alignment and diffs (what the app
+/// can show first).
+pub fn time_compare(
+    a: &Article,
+    b: &Article,
+    runs: usize,
+    discrepancies: bool,
+    now: &dyn Fn() -> f64,
+) -> (Vec<f64>, Comparison) {
+    let options = CompareOptions { discrepancies };
+    let mut result = compare_with(a, b, options);
+    let mut out = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = now();
+        result = black_box(compare_with(a, b, options));
+        out.push(now() - t);
+    }
+    (out, result)
+}
+
+/// Median lines for the full comparison and for the one without discrepancies, on `platform`.
+pub fn compare_lines(
+    a: &Article,
+    b: &Article,
+    runs: usize,
+    platform: &str,
+    now: &dyn Fn() -> f64,
+) -> (Vec<String>, Comparison) {
+    let (full, result) = time_compare(a, b, runs, true, now);
+    let (light, _) = time_compare(a, b, runs, false, now);
+    let lines = vec![
+        line(
+            &format!("compare_{platform}_ms"),
+            crate::stats::median(&full),
+            "ms",
+        ),
+        line(
+            &format!("compare_{platform}_no_discrepancies_ms"),
+            crate::stats::median(&light),
+            "ms",
+        ),
+    ];
+    (lines, result)
+}
+
+/// One line for stderr saying what a comparison found, to show it did real work.
+pub fn describe(c: &Comparison) -> String {
+    format!(
+        "{} + {} sentences, {} links, {} only in A, {} only in B, {} discrepancies",
+        c.a.sentences.len(),
+        c.b.sentences.len(),
+        c.links.len(),
+        c.only_in_a.len(),
+        c.only_in_b.len(),
+        c.discrepancies.len()
+    )
+}
+
+/// Each keystroke's median over the passes of `samples` (as [`time_keys`] returns them).
+pub fn per_key(keys: &[String], samples: &[f64]) -> Vec<f64> {
+    let n = keys.len();
+    (0..n)
+        .map(|i| {
+            let s: Vec<f64> = (0..samples.len() / n).map(|p| samples[p * n + i]).collect();
+            crate::stats::median(&s)
+        })
+        .collect()
+}
+
+/// The `count` slowest keystrokes of `samples`, one line each, for stderr.
+pub fn slowest(keys: &[String], samples: &[f64], count: usize) -> Vec<String> {
+    let times = per_key(keys, samples);
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| times[b].total_cmp(&times[a]));
+    order
+        .iter()
+        .take(count)
+        .map(|&i| format!("slow {:>8.2} ms  {:?}", times[i], keys[i]))
+        .collect()
+}

@@ -1,0 +1,676 @@
+//! The sentence-pair matcher: how likely two sentences report the same thing.
+//!
+//! Each sentence is [`prepare`](Preparer::prepare)d once into sorted hash sets (stems, n-grams,
+//! numbers, names), so scoring a pair is a few linear merges and one small LCS, with no string
+//! allocation. The score is a logistic model over [`FEATURE_NAMES`] whose weights were fitted on the
+//! MRPC training pairs (see `weights.rs`).
+
+use super::idf::Idf;
+use super::weights::{THRESHOLD, WEIGHTS};
+use super::FastMap as HashMap;
+use crate::text::{self, TokenKind};
+
+/// Names of the features [`features`] returns, in order; the last is the bias.
+pub const FEATURE_NAMES: [&str; NUM_FEATURES] = [
+    "idf_overlap_min",
+    "idf_overlap_max",
+    "soft_idf_overlap_min",
+    "soft_idf_overlap_max",
+    "word_dice",
+    "bigram_dice",
+    "trigram_dice",
+    "lcs_min",
+    "lcs_max",
+    "char4_dice",
+    "length_gap",
+    "numbers_mismatch",
+    "numbers_equal",
+    "names_mismatch",
+    "negation_mismatch",
+    "unmatched_idf_max",
+    "unmatched_idf_min",
+    "idf_overlap_product",
+    "content_bigram_dice",
+    "unmatched_count_max",
+    "unmatched_count_min",
+    "lcs_min_sq",
+    "char4_dice_sq",
+    "soft_overlap_min_sq",
+    "numbers_unmatched",
+    "names_unmatched",
+    "longest_run_min",
+    "bias",
+];
+
+/// How many features [`features`] returns.
+pub const NUM_FEATURES: usize = 28;
+
+/// One sentence reduced to what the matcher compares. Built by [`Preparer::prepare`].
+#[derive(Clone, Debug, Default)]
+pub struct Prepared {
+    /// Word and number tokens.
+    pub len: usize,
+    /// Stem hash of each token, in order.
+    seq: Vec<u64>,
+    /// Distinct content stems (no stopwords) with their IDF weight, sorted by hash.
+    content: Vec<(u64, f32)>,
+    /// Folded form of each content stem's first occurrence, parallel to `content`, for the
+    /// spelling-tolerant match of rare words the stemmer does not unify.
+    content_norm: Vec<String>,
+    /// Sorted character bigrams of each `content_norm`, precomputed for [`soft_mass`].
+    content_grams: Vec<Vec<u32>>,
+    /// Sum of `content` weights.
+    content_mass: f32,
+    /// Distinct stems including stopwords.
+    words: Vec<u64>,
+    bigrams: Vec<u64>,
+    /// Bigrams of the content stems alone, in order.
+    content_bigrams: Vec<u64>,
+    trigrams: Vec<u64>,
+    /// Character 4-grams of the folded sentence.
+    chars: Vec<u64>,
+    /// Values of numbers (digits or number words, with scale words applied), as hashes.
+    numbers: Vec<u64>,
+    /// Capitalised words not opening the sentence: the names in it.
+    names: Vec<u64>,
+    negations: u32,
+}
+
+impl Prepared {
+    /// Distinct content stems with their weights, sorted by stem hash.
+    pub fn content(&self) -> &[(u64, f32)] {
+        &self.content
+    }
+
+    /// Total IDF weight of the content stems.
+    pub fn content_mass(&self) -> f32 {
+        self.content_mass
+    }
+
+    /// Distinct stem hashes, stopwords included, sorted: the sentence as a document for IDF counts.
+    pub fn stems(&self) -> &[u64] {
+        &self.words
+    }
+
+    /// Sets the content weights from `idf`.
+    pub fn weigh(&mut self, idf: &Idf) {
+        for c in &mut self.content {
+            c.1 = idf.weight(c.0);
+        }
+        self.content_mass = self.content.iter().map(|c| c.1).sum();
+    }
+}
+
+/// Turns sentences into [`Prepared`] form, caching stems so that a long article stems each
+/// distinct word once.
+#[derive(Default)]
+pub struct Preparer {
+    stems: HashMap<String, u64>,
+}
+
+impl Preparer {
+    pub fn new() -> Self {
+        Preparer::default()
+    }
+
+    /// Hash of the stem of a folded word, cached.
+    pub fn stem_hash(&mut self, norm: &str) -> u64 {
+        if let Some(&h) = self.stems.get(norm) {
+            return h;
+        }
+        let h = hash_str(&text::stem(norm));
+        self.stems.insert(norm.to_string(), h);
+        h
+    }
+
+    /// Reduces one sentence to the sets the features compare, weighted by `idf`.
+    pub fn prepare(&mut self, sentence: &str, idf: &Idf) -> Prepared {
+        let mut p = self.prepare_unweighted(sentence);
+        p.weigh(idf);
+        p
+    }
+
+    /// Like [`prepare`](Self::prepare), leaving the IDF weights to a later [`Prepared::weigh`],
+    /// for when the weights depend on the sentences themselves.
+    pub fn prepare_unweighted(&mut self, sentence: &str) -> Prepared {
+        let tokens = text::tokenize(sentence);
+        let mut p = Prepared {
+            len: tokens.len(),
+            ..Prepared::default()
+        };
+        p.seq.reserve(tokens.len());
+        let mut content: Vec<(u64, f32, usize)> = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let h = self.stem_hash(&t.norm);
+            p.seq.push(h);
+            let stop = text::is_stopword(&t.norm);
+            if t.kind == TokenKind::Word && !stop {
+                content.push((h, 0.0, i));
+            }
+            if is_negation(&t.norm) {
+                p.negations += 1;
+            }
+            let first = sentence[t.start..].chars().next().unwrap_or(' ');
+            if i > 0 && first.is_uppercase() && !stop {
+                p.names.push(h);
+            }
+        }
+        let content_seq: Vec<u64> = content.iter().map(|c| c.0).collect();
+        p.content_bigrams = sorted_set(content_seq.windows(2).map(|w| mix(w[0], w[1])).collect());
+        content.sort_unstable_by_key(|c| (c.0, c.2));
+        content.dedup_by_key(|c| c.0);
+        p.content_norm = content.iter().map(|c| tokens[c.2].norm.clone()).collect();
+        p.content_grams = p.content_norm.iter().map(|w| char_bigrams(w)).collect();
+        p.content = content.into_iter().map(|(h, w, _)| (h, w)).collect();
+        p.words = sorted_set(p.seq.clone());
+        p.bigrams = sorted_set(p.seq.windows(2).map(|w| mix(w[0], w[1])).collect());
+        p.trigrams = sorted_set(
+            p.seq
+                .windows(3)
+                .map(|w| mix(mix(w[0], w[1]), w[2]))
+                .collect(),
+        );
+        p.chars = char_ngrams(sentence);
+        p.numbers = sorted_set(
+            number_values(&tokens)
+                .into_iter()
+                .map(|v| v.to_bits())
+                .collect(),
+        );
+        p.names = sorted_set(std::mem::take(&mut p.names));
+        p
+    }
+}
+
+/// The feature vector of a sentence pair; symmetric in its arguments.
+pub fn features(a: &Prepared, b: &Prepared) -> [f64; NUM_FEATURES] {
+    let (shared_mass, shared_count) = weighted_intersection(&a.content, &b.content);
+    let ma = a.content_mass as f64;
+    let mb = b.content_mass as f64;
+    let cover_a = ratio(shared_mass, ma);
+    let cover_b = ratio(shared_mass, mb);
+    let soft = soft_mass(a, b);
+    let soft_a = ratio(shared_mass + soft, ma).min(1.0);
+    let soft_b = ratio(shared_mass + soft, mb).min(1.0);
+    let (lcs, run) = lcs_and_run(&a.seq, &b.seq);
+    let lcs = lcs as f64;
+    let (la, lb) = (a.len.max(1) as f64, b.len.max(1) as f64);
+    let numbers_shared = intersection_count(&a.numbers, &b.numbers);
+    let numbers_total = a.numbers.len() + b.numbers.len();
+    let numbers_mismatch = if numbers_total == 0 {
+        0.0
+    } else {
+        (numbers_total - 2 * numbers_shared) as f64 / (numbers_total - numbers_shared) as f64
+    };
+    let numbers_equal = if !a.numbers.is_empty() && a.numbers == b.numbers {
+        1.0
+    } else {
+        0.0
+    };
+    let names_shared = intersection_count(&a.names, &b.names);
+    let names_total = a.names.len() + b.names.len();
+    let names_mismatch = if names_total == 0 {
+        0.0
+    } else {
+        (names_total - 2 * names_shared) as f64 / (names_total - names_shared) as f64
+    };
+    let negation_mismatch = if (a.negations % 2) != (b.negations % 2) {
+        1.0
+    } else {
+        0.0
+    };
+    let unmatched_a = (ma - shared_mass - soft).max(0.0);
+    let unmatched_b = (mb - shared_mass - soft).max(0.0);
+    [
+        cover_a.min(cover_b),
+        cover_a.max(cover_b),
+        soft_a.min(soft_b),
+        soft_a.max(soft_b),
+        dice(&a.words, &b.words),
+        dice(&a.bigrams, &b.bigrams),
+        dice(&a.trigrams, &b.trigrams),
+        lcs / la.max(lb),
+        lcs / la.min(lb),
+        dice(&a.chars, &b.chars),
+        (la - lb).abs() / la.max(lb),
+        numbers_mismatch,
+        numbers_equal,
+        names_mismatch,
+        negation_mismatch,
+        // Scaled so that one rare unmatched word is about 1.
+        unmatched_a.max(unmatched_b) / 8.0,
+        unmatched_a.min(unmatched_b) / 8.0,
+        cover_a * cover_b,
+        dice(&a.content_bigrams, &b.content_bigrams),
+        (a.content.len() - shared_count).max(b.content.len() - shared_count) as f64 / 4.0,
+        (a.content.len() - shared_count).min(b.content.len() - shared_count) as f64 / 4.0,
+        (lcs / la.min(lb)).powi(2),
+        dice(&a.chars, &b.chars).powi(2),
+        soft_a.min(soft_b).powi(2),
+        (a.numbers.len().max(b.numbers.len()) - numbers_shared) as f64,
+        (a.names.len().max(b.names.len()) - names_shared) as f64,
+        run as f64 / la.min(lb),
+        1.0,
+    ]
+}
+
+/// Probability that the pair reports the same thing, from the compiled-in weights.
+pub fn probability(features: &[f64; NUM_FEATURES]) -> f64 {
+    probability_with(features, &WEIGHTS)
+}
+
+/// Probability under a given weight vector (used when fitting the weights).
+pub fn probability_with(features: &[f64; NUM_FEATURES], weights: &[f64; NUM_FEATURES]) -> f64 {
+    let z: f64 = features.iter().zip(weights).map(|(f, w)| f * w).sum();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Score of a pair of prepared sentences, 0..1.
+pub fn score(a: &Prepared, b: &Prepared) -> f64 {
+    probability(&features(a, b))
+}
+
+/// Whether a score means "same claim", at the threshold tuned by cross-validation.
+pub fn is_match(score: f64) -> bool {
+    score >= THRESHOLD
+}
+
+/// Scores two raw sentences with the built-in IDF table: the one-off convenience form.
+pub fn sentence_score(a: &str, b: &str) -> f64 {
+    let idf = Idf::builtin();
+    let mut prep = Preparer::new();
+    let (pa, pb) = (prep.prepare(a, idf), prep.prepare(b, idf));
+    score(&pa, &pb)
+}
+
+fn ratio(x: f64, total: f64) -> f64 {
+    if total > 0.0 {
+        x / total
+    } else {
+        0.0
+    }
+}
+
+fn is_negation(norm: &str) -> bool {
+    matches!(
+        norm,
+        "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor"
+    ) || norm.ends_with("n't")
+}
+
+/// FNV-1a: small, stable across platforms, and good enough for sets of a few hundred items.
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn mix(a: u64, b: u64) -> u64 {
+    (a.rotate_left(17) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+fn sorted_set(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn intersection_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn dice(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    2.0 * intersection_count(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
+/// Shared IDF mass (the smaller of the two weights, which are equal for one IDF table) and count.
+fn weighted_intersection(a: &[(u64, f32)], b: &[(u64, f32)]) -> (f64, usize) {
+    let (mut i, mut j, mut mass, mut n) = (0, 0, 0.0f64, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                mass += a[i].1.min(b[j].1) as f64;
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (mass, n)
+}
+
+/// IDF mass of content words (five letters or more) left unmatched on both sides that are
+/// spelled alike (character bigram Dice ≥ 0.6): name variants and derivations the stemmer keeps apart ("Salvadoran" /
+/// "Salvador"). Each word is used once, greedily by similarity.
+fn soft_mass(a: &Prepared, b: &Prepared) -> f64 {
+    let unmatched = |p: &Prepared, other: &Prepared| -> Vec<usize> {
+        (0..p.content.len())
+            .filter(|&i| {
+                other
+                    .content
+                    .binary_search_by_key(&p.content[i].0, |c| c.0)
+                    .is_err()
+            })
+            .filter(|&i| p.content_grams[i].len() >= 4)
+            .collect()
+    };
+    let ua = unmatched(a, b);
+    if ua.is_empty() {
+        return 0.0;
+    }
+    let ub = unmatched(b, a);
+    let mut used = vec![false; ub.len()];
+    let mut mass = 0.0;
+    for &i in &ua {
+        let mut best = (0.6, usize::MAX);
+        for (k, &j) in ub.iter().enumerate() {
+            if used[k] {
+                continue;
+            }
+            let (la, lb) = (a.content_grams[i].len(), b.content_grams[j].len());
+            // Dice ≥ 0.6 needs the shorter word to have at least 3/7 of the pair's bigrams.
+            if 7 * la.min(lb) < 3 * (la + lb) {
+                continue;
+            }
+            let s = sorted_dice(&a.content_grams[i], &b.content_grams[j]);
+            if s >= best.0 {
+                best = (s, k);
+            }
+        }
+        if best.1 != usize::MAX {
+            used[best.1] = true;
+            let w = a.content[i].1.min(b.content[ub[best.1]].1) as f64;
+            mass += w * best.0;
+        }
+    }
+    mass
+}
+
+/// Sorted character bigrams of a word, each packed into a `u32` (collisions are harmless here).
+fn char_bigrams(word: &str) -> Vec<u32> {
+    let mut g = Vec::with_capacity(word.len());
+    let mut prev: Option<char> = None;
+    for c in word.chars() {
+        if let Some(p) = prev {
+            g.push((p as u32).wrapping_mul(0x9e37_79b1) ^ c as u32);
+        }
+        prev = Some(c);
+    }
+    g.sort_unstable();
+    g
+}
+
+/// Dice coefficient of two sorted multisets.
+fn sorted_dice(ga: &[u32], gb: &[u32]) -> f64 {
+    if ga.is_empty() || gb.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < ga.len() && j < gb.len() {
+        match ga[i].cmp(&gb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * n as f64 / (ga.len() + gb.len()) as f64
+}
+
+/// Lengths of the longest common subsequence and of the longest common contiguous run, in one
+/// pass over two rows of memory.
+fn lcs_and_run(a: &[u64], b: &[u64]) -> (usize, usize) {
+    if a.is_empty() || b.is_empty() {
+        return (0, 0);
+    }
+    let m = b.len();
+    let mut rows = vec![0u16; 2 * (m + 1)];
+    let (lcs, run) = rows.split_at_mut(m + 1);
+    let mut best_run = 0u16;
+    for &x in a {
+        let mut diag_lcs = 0u16;
+        let mut diag_run = 0u16;
+        for j in 0..m {
+            let (up_lcs, up_run) = (lcs[j + 1], run[j + 1]);
+            if x == b[j] {
+                lcs[j + 1] = diag_lcs + 1;
+                run[j + 1] = diag_run + 1;
+                best_run = best_run.max(diag_run + 1);
+            } else {
+                lcs[j + 1] = up_lcs.max(lcs[j]);
+                run[j + 1] = 0;
+            }
+            diag_lcs = up_lcs;
+            diag_run = up_run;
+        }
+    }
+    (lcs[m] as usize, best_run as usize)
+}
+
+/// Hashes of the character 4-grams of the folded sentence, letters and digits only, words
+/// separated by one space: catches shared names and word pieces the tokenizer splits differently.
+fn char_ngrams(sentence: &str) -> Vec<u64> {
+    let folded = text::fold(sentence);
+    let mut cs: Vec<char> = Vec::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            cs.push(c);
+        } else if cs.last().is_some_and(|&l| l != ' ') {
+            cs.push(' ');
+        }
+    }
+    let mut out: Vec<u64> = cs
+        .windows(4)
+        .map(|w| {
+            w.iter()
+                .fold(0u64, |h, &c| h.wrapping_mul(0x0100_0000_01b3) ^ c as u64)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Numeric values in a token list: digit numbers ("1,537", "2.5") and spelled-out numbers ("two
+/// hundred"), each multiplied by a following scale word ("2.5 billion").
+pub(crate) fn number_values(tokens: &[text::Token]) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let mut value = if t.kind == TokenKind::Number {
+            i += 1;
+            text::parse_number(&t.norm).unwrap_or(f64::NAN)
+        } else if let Some((v, used)) = spelled_number(&tokens[i..]) {
+            i += used;
+            v
+        } else {
+            i += 1;
+            continue;
+        };
+        if value.is_nan() {
+            continue;
+        }
+        while let Some(m) = tokens.get(i).and_then(|t| scale(&t.norm)) {
+            value *= m;
+            i += 1;
+        }
+        out.push(value);
+    }
+    out
+}
+
+fn scale(norm: &str) -> Option<f64> {
+    Some(match norm {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" | "mln" => 1e6,
+        "billion" | "bln" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+fn unit_word(norm: &str) -> Option<f64> {
+    const SMALL: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = SMALL.iter().position(|&w| w == norm) {
+        return Some(i as f64);
+    }
+    TENS.iter()
+        .position(|&w| w == norm)
+        .map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+/// A spelled-out number at the start of `tokens`: "two hundred", "forty five", "a dozen" is left
+/// out on purpose ("one" alone is too often a pronoun to count, so it needs a scale word).
+fn spelled_number(tokens: &[text::Token]) -> Option<(f64, usize)> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut used = 0;
+    let mut any_scale = false;
+    for t in tokens {
+        if let Some(v) = unit_word(&t.norm) {
+            current += v;
+        } else if t.norm == "hundred" && used > 0 {
+            current *= 100.0;
+            any_scale = true;
+        } else if matches!(t.norm.as_str(), "thousand" | "million" | "billion") && used > 0 {
+            total += current * scale(&t.norm).unwrap_or(1.0);
+            current = 0.0;
+            any_scale = true;
+        } else {
+            break;
+        }
+        used += 1;
+    }
+    if used == 0 {
+        return None;
+    }
+    let value = total + current;
+    if value == 1.0 && !any_scale && used == 1 {
+        return None;
+    }
+    Some((value, used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(s: &str) -> Vec<f64> {
+        number_values(&text::tokenize(s))
+    }
+
+    #[test]
+    fn spelled_and_digit_numbers_get_the_same_value() {
+        assert_eq!(values("over two hundred people"), vec![200.0]);
+        assert_eq!(values("over 200 people"), vec![200.0]);
+        assert_eq!(values("$2.5 billion in 1998"), vec![2.5e9, 1998.0]);
+        assert_eq!(values("forty five thousand"), vec![45_000.0]);
+    }
+
+    #[test]
+    fn a_lone_one_is_not_counted_as_a_number() {
+        assert!(values("one of the prisons").is_empty());
+    }
+
+    #[test]
+    fn paraphrase_scores_above_unrelated_sentence() {
+        let a = "Amrozi accused his brother, whom he called the witness, of deliberately distorting his evidence.";
+        let b = "Referring to him as only the witness, Amrozi accused his brother of deliberately distorting his evidence.";
+        let c = "The central bank raised interest rates by half a point on Tuesday.";
+        assert!(sentence_score(a, b) > 0.5, "{}", sentence_score(a, b));
+        assert!(sentence_score(a, c) < 0.2, "{}", sentence_score(a, c));
+        assert!(is_match(sentence_score(a, b)));
+        assert!(!is_match(sentence_score(a, c)));
+    }
+
+    #[test]
+    fn score_is_symmetric() {
+        let a = "Kast visited the prison on Friday.";
+        let b = "On Friday the president-elect toured the mega-prison.";
+        assert!((sentence_score(a, b) - sentence_score(b, a)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn changed_number_lowers_the_score() {
+        let a = "The facility received over 250 Venezuelans deported from the United States.";
+        let b = "The facility received over 200 Venezuelans deported from the United States.";
+        assert!(sentence_score(a, b) < sentence_score(a, a));
+    }
+
+    #[test]
+    fn negation_lowers_the_score() {
+        let a = "The minister said the plan would raise taxes.";
+        let b = "The minister said the plan would not raise taxes.";
+        let idf = Idf::builtin();
+        let mut prep = Preparer::new();
+        let (pa, pb) = (prep.prepare(a, idf), prep.prepare(b, idf));
+        assert_eq!(features(&pa, &pb)[14], 1.0);
+        assert!(sentence_score(a, b) < sentence_score(a, a));
+    }
+
+    #[test]
+    fn lcs_and_run_measure_shared_order() {
+        assert_eq!(lcs_and_run(&[1, 2, 3, 4, 5], &[1, 9, 3, 4, 5, 2]), (4, 3));
+        assert_eq!(lcs_and_run(&[1, 2], &[3, 4]), (0, 0));
+        assert_eq!(lcs_and_run(&[], &[3, 4]), (0, 0));
+    }
+
+    fn bigram_dice(a: &str, b: &str) -> f64 {
+        sorted_dice(&char_bigrams(a), &char_bigrams(b))
+    }
+
+    #[test]
+    fn spelling_variants_count_as_soft_matches() {
+        assert!(bigram_dice("salvadoran", "salvador") > 0.6);
+        assert!(bigram_dice("prison", "budget") < 0.3);
+    }
+}

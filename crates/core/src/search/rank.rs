@@ -1,0 +1,504 @@
+//! Query evaluation: expand each word against the dictionary, collect matching documents, score
+//! them with BM25F (title weighted above body), and order clean matches above approximate ones.
+//!
+//! Expansion of a query word, in order of trust:
+//! 1. its stem (clean, weight 1);
+//! 2. if it is a prefix, the stems of up to [`PREFIX_CAP`] surface words starting with it, most
+//!    frequent first (clean, slightly lower weight, so "kast" outranks "kastner" for `kast`);
+//! 3. typo neighbours within [`typo_budget`] edits that share the first letter and are *more*
+//!    frequent than the word itself (approximate). The frequency gate means a correctly spelled
+//!    common word ("crime") never drags in rarer neighbours ("crimea"), while a misspelling
+//!    ("Bukelle") reaches the common spelling. Sharing the first letter keeps the scan to one
+//!    slice of the sorted dictionary and avoids most real-word collisions;
+//! 4. broken-name joins ("BUK ELE'S" indexed as "bukele"), always approximate.
+//!
+//! Exclusions and field filters use 1–2 only: hiding or filtering by a guess would surprise.
+
+use super::index::{Dict, DocMeta, Index};
+use super::query::{Atom, Query, QueryWord};
+use super::typo::{bounded_distance, typo_budget};
+use super::DocNo;
+use std::ops::Bound;
+
+/// Most stems a prefix of 3+ letters expands to (a 1-letter prefix gets a quarter, 2 letters a
+/// half): keeps the first keystrokes cheap on a large dictionary, where they say little anyway.
+pub const PREFIX_CAP: usize = 48;
+const PREFIX_WEIGHT: f32 = 0.8;
+/// Weight of a typo match by edit count.
+const TYPO_WEIGHT: [f32; 3] = [1.0, 0.5, 0.35];
+const JOIN_WEIGHT: f32 = 0.6;
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A title occurrence counts like this many body occurrences (BM25F field weight).
+const TITLE_WEIGHT: f32 = 3.0;
+
+/// One dictionary stem a query word stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Expansion {
+    pub stem: u32,
+    pub weight: f32,
+    pub approx: bool,
+}
+
+/// A query word resolved against the index.
+#[derive(Clone, Debug)]
+pub(crate) struct PWord {
+    pub w: QueryWord,
+    pub text: Vec<Expansion>,
+    pub joins: Vec<Expansion>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct PAtom {
+    pub field: Option<String>,
+    pub words: Vec<PWord>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct PGroup {
+    pub exclude: bool,
+    pub atoms: Vec<PAtom>,
+}
+
+/// A query resolved against one index: what every word expands to.
+#[derive(Clone, Debug)]
+pub(crate) struct Plan {
+    pub groups: Vec<PGroup>,
+}
+
+/// Match strength per document: 0 none, 1 approximate only, 2 clean.
+const NONE: u8 = 0;
+const APPROX: u8 = 1;
+const CLEAN: u8 = 2;
+
+struct Acc {
+    state: Vec<u8>,
+    score: Vec<f32>,
+}
+
+impl Acc {
+    fn new(n: usize) -> Self {
+        Acc {
+            state: vec![NONE; n],
+            score: vec![0.0; n],
+        }
+    }
+
+    /// Alternatives for the same thing: the strongest state wins, then the best score.
+    fn put(&mut self, d: usize, state: u8, score: f32) {
+        if state > self.state[d] {
+            self.state[d] = state;
+            self.score[d] = score;
+        } else if state == self.state[d] {
+            self.score[d] = self.score[d].max(score);
+        }
+    }
+}
+
+/// A ranked document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked {
+    /// Document number.
+    pub doc: DocNo,
+    /// BM25F score (0 for filter-only queries).
+    pub score: f32,
+    /// Some required word matched only through a typo or a broken-name join.
+    pub approximate: bool,
+}
+
+impl Dict {
+    fn resolve(&self, w: &QueryWord, typos: bool, approx: bool) -> Vec<Expansion> {
+        let mut out = Vec::new();
+        let exact = self.stem_ids.get(w.term.as_str()).copied();
+        if let Some(stem) = exact {
+            out.push(Expansion {
+                stem,
+                weight: 1.0,
+                approx,
+            });
+        }
+        if w.prefix && !w.norm.is_empty() {
+            let mut cands: Vec<(u32, u32)> = self
+                .words
+                .range::<str, _>((Bound::Included(w.norm.as_str()), Bound::Unbounded))
+                .take_while(|(k, _)| k.starts_with(w.norm.as_str()))
+                .filter(|(_, &id)| Some(id) != exact)
+                .map(|(_, &id)| (id, self.df(id)))
+                .collect();
+            cands.sort_unstable();
+            cands.dedup_by_key(|c| c.0);
+            cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let chars = w.norm.chars().count().min(3);
+            cands.truncate(PREFIX_CAP * [0, 1, 2, 4][chars] / 4);
+            out.extend(cands.iter().map(|&(stem, _)| Expansion {
+                stem,
+                weight: PREFIX_WEIGHT,
+                approx,
+            }));
+        }
+        let budget = typo_budget(w.norm.chars().count());
+        if typos && !w.number && !w.stop && budget > 0 {
+            // Joins are approximate anyway and rarer than the clean spelling: no frequency gate.
+            let gate = if approx {
+                0
+            } else {
+                exact.map_or(0, |id| self.df(id))
+            };
+            let first = w.norm.chars().next().map_or(0, char::len_utf8);
+            let first = &w.norm[..first];
+            let ascii = w.norm.is_ascii();
+            for (key, &id) in self
+                .words
+                .range::<str, _>((Bound::Included(first), Bound::Unbounded))
+                .take_while(|(k, _)| k.starts_with(first))
+            {
+                if ascii && key.is_ascii() && key.len().abs_diff(w.norm.len()) > budget as usize {
+                    continue;
+                }
+                if self.df(id) <= gate {
+                    continue;
+                }
+                let Some(d) = bounded_distance(&w.norm, key, budget) else {
+                    continue;
+                };
+                let weight = TYPO_WEIGHT[d as usize];
+                match out.iter_mut().find(|e| e.stem == id) {
+                    Some(e) => e.weight = e.weight.max(weight),
+                    None => out.push(Expansion {
+                        stem: id,
+                        weight,
+                        approx: true,
+                    }),
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Index {
+    /// Resolves every word of `q` against this index's dictionaries.
+    pub(crate) fn plan(&self, q: &Query) -> Plan {
+        let groups = q
+            .groups
+            .iter()
+            .filter_map(|g| {
+                let atoms: Vec<PAtom> = g
+                    .any
+                    .iter()
+                    .filter_map(|a| self.plan_atom(a, g.exclude))
+                    .collect();
+                (!atoms.is_empty()).then_some(PGroup {
+                    exclude: g.exclude,
+                    atoms,
+                })
+            })
+            .collect();
+        Plan { groups }
+    }
+
+    fn plan_atom(&self, a: &Atom, exclude: bool) -> Option<PAtom> {
+        // Stopwords at the ends of a phrase cannot be checked against an index without them.
+        let first = a.words.iter().position(|w| !w.stop)?;
+        let last = a.words.iter().rposition(|w| !w.stop)?;
+        let words = a.words[first..=last]
+            .iter()
+            .map(|w| {
+                let (text, joins) = if w.stop {
+                    (Vec::new(), Vec::new())
+                } else if let Some(name) = &a.field {
+                    let text = self
+                        .fields
+                        .get(name)
+                        .map_or_else(Vec::new, |d| d.resolve(w, false, false));
+                    (text, Vec::new())
+                } else if exclude {
+                    (self.text.resolve(w, false, false), Vec::new())
+                } else {
+                    let mut joins = self.joins.resolve(w, !a.quoted, true);
+                    joins.iter_mut().for_each(|e| e.weight *= JOIN_WEIGHT);
+                    (self.text.resolve(w, !a.quoted, false), joins)
+                };
+                PWord {
+                    w: w.clone(),
+                    text,
+                    joins,
+                }
+            })
+            .collect();
+        Some(PAtom {
+            field: a.field.clone(),
+            words,
+        })
+    }
+
+    /// Documents matching `q`, best first: clean matches above approximate ones, then by score.
+    pub fn rank(&self, q: &Query) -> Vec<Ranked> {
+        self.rank_plan(&self.plan(q))
+    }
+
+    pub(crate) fn rank_plan(&self, plan: &Plan) -> Vec<Ranked> {
+        let n = self.docs.len();
+        let mut total: Option<Acc> = None;
+        for g in plan.groups.iter().filter(|g| !g.exclude) {
+            let acc = self.eval_group(&g.atoms);
+            total = Some(match total {
+                None => acc,
+                Some(mut t) => {
+                    for d in 0..n {
+                        t.state[d] = t.state[d].min(acc.state[d]);
+                        t.score[d] += acc.score[d];
+                    }
+                    t
+                }
+            });
+        }
+        let mut total = match total {
+            Some(t) => t,
+            // Only exclusions: everything else is the answer.
+            None if plan.groups.iter().any(|g| g.exclude) => Acc {
+                state: vec![CLEAN; n],
+                score: vec![0.0; n],
+            },
+            None => return Vec::new(),
+        };
+        for g in plan.groups.iter().filter(|g| g.exclude) {
+            let acc = self.eval_group(&g.atoms);
+            for d in 0..n {
+                if acc.state[d] != NONE {
+                    total.state[d] = NONE;
+                }
+            }
+        }
+        let mut out: Vec<Ranked> = (0..n)
+            .filter(|&d| total.state[d] != NONE)
+            .map(|d| Ranked {
+                doc: d as DocNo,
+                score: total.score[d],
+                approximate: total.state[d] == APPROX,
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            a.approximate
+                .cmp(&b.approximate)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.doc.cmp(&b.doc))
+        });
+        out
+    }
+
+    fn eval_group(&self, atoms: &[PAtom]) -> Acc {
+        let n = self.docs.len();
+        let mut g = Acc::new(n);
+        for a in atoms {
+            let acc = self.eval_atom(a);
+            for d in 0..n {
+                if acc.state[d] != NONE {
+                    g.state[d] = g.state[d].max(acc.state[d]);
+                    g.score[d] += acc.score[d];
+                }
+            }
+        }
+        g
+    }
+
+    fn eval_atom(&self, a: &PAtom) -> Acc {
+        let mut acc = Acc::new(self.docs.len());
+        let (dict, joins, scored) = match &a.field {
+            Some(name) => match self.fields.get(name) {
+                Some(d) => (d, None, false),
+                None => return acc,
+            },
+            None => (&self.text, Some(&self.joins), true),
+        };
+        if let [w] = a.words.as_slice() {
+            self.eval_word(dict, &w.text, scored, &mut acc);
+            if let Some(j) = joins {
+                self.eval_word(j, &w.joins, scored, &mut acc);
+            }
+        } else {
+            self.eval_phrase(dict, joins, &a.words, scored, &mut acc);
+        }
+        acc
+    }
+
+    fn eval_word(&self, dict: &Dict, exps: &[Expansion], scored: bool, acc: &mut Acc) {
+        for e in exps {
+            let idf = self.idf(dict.df(e.stem));
+            let state = if e.approx { APPROX } else { CLEAN };
+            for p in dict.postings(e.stem) {
+                let Some(meta) = self.docs.get(p.doc as usize) else {
+                    break;
+                };
+                let score = if scored {
+                    let tf_title = if meta.title_len == 0 {
+                        0
+                    } else {
+                        p.positions().take_while(|&x| x < meta.title_len).count() as u32
+                    };
+                    e.weight * self.bm25(idf, tf_title, p.count - tf_title, meta)
+                } else {
+                    0.0
+                };
+                acc.put(p.doc as usize, state, score);
+            }
+        }
+    }
+
+    fn eval_phrase(
+        &self,
+        dict: &Dict,
+        joins: Option<&Dict>,
+        words: &[PWord],
+        scored: bool,
+        acc: &mut Acc,
+    ) {
+        let n = self.docs.len();
+        let sources = |w| sources(dict, joins, w);
+        // Candidate documents: those containing every non-stop word in some form. Cheap, as
+        // posting iteration skips positions without decoding them.
+        let mut cand = vec![true; n];
+        let mut has = vec![false; n];
+        for w in words.iter().filter(|w| !w.w.stop) {
+            has.iter_mut().for_each(|h| *h = false);
+            for (src, e, _) in sources(w) {
+                for p in src.postings(e.stem) {
+                    if let Some(h) = has.get_mut(p.doc as usize) {
+                        *h = true;
+                    }
+                }
+            }
+            cand.iter_mut().zip(&has).for_each(|(c, h)| *c &= *h);
+        }
+        if !cand.contains(&true) {
+            return;
+        }
+        // One cursor per (word, expansion), advanced in document order; positions are decoded
+        // only for candidate documents.
+        let mut cursors: Vec<Vec<Cursor>> = words
+            .iter()
+            .map(|w| {
+                sources(w)
+                    .map(|(src, e, span)| Cursor {
+                        it: src.postings(e.stem).peekable(),
+                        span,
+                        approx: e.approx,
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut occs: Vec<Vec<Occ>> = vec![Vec::new(); words.len()];
+        let mut found: Vec<(DocNo, u32, u32, u8)> = Vec::new();
+        for d in (0..n).filter(|&d| cand[d]) {
+            let doc = d as DocNo;
+            for (list, cs) in occs.iter_mut().zip(&mut cursors) {
+                list.clear();
+                let mut sources = 0;
+                for c in cs {
+                    while c.it.next_if(|p| p.doc < doc).is_some() {}
+                    if let Some(p) = c.it.next_if(|p| p.doc == doc) {
+                        sources += 1;
+                        list.extend(p.positions().map(|pos| Occ {
+                            pos,
+                            span: c.span,
+                            approx: c.approx,
+                        }));
+                    }
+                }
+                // One posting is already in position order.
+                if sources > 1 {
+                    list.sort_unstable_by_key(|o| (o.pos, o.span, o.approx));
+                }
+            }
+            let title_len = self.docs[d].title_len;
+            let (mut tf_title, mut tf_body, mut state) = (0, 0, NONE);
+            for o in &occs[0] {
+                if let Some(st) = chain(words, &occs, 1, o.pos + o.span, o.approx) {
+                    state = state.max(st);
+                    if o.pos < title_len {
+                        tf_title += 1;
+                    } else {
+                        tf_body += 1;
+                    }
+                }
+            }
+            if state != NONE {
+                found.push((doc, tf_title, tf_body, state));
+            }
+        }
+        let idf = self.idf(found.len() as u32);
+        let weight = words.iter().filter(|w| !w.w.stop).count() as f32;
+        for (doc, tt, tb, state) in found {
+            let score = if scored {
+                weight * self.bm25(idf, tt, tb, &self.docs[doc as usize])
+            } else {
+                0.0
+            };
+            acc.put(doc as usize, state, score);
+        }
+    }
+
+    fn idf(&self, df: u32) -> f32 {
+        let n = self.docs.len() as f32;
+        let df = df as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn bm25(&self, idf: f32, tf_title: u32, tf_body: u32, m: &DocMeta) -> f32 {
+        let n = self.docs.len().max(1) as f32;
+        let avg_title = (self.title_tokens as f32 / n).max(1.0);
+        let avg_body = (self.body_tokens as f32 / n).max(1.0);
+        let norm_title = 1.0 - B + B * m.title_len as f32 / avg_title;
+        let norm_body = 1.0 - B + B * m.body_len as f32 / avg_body;
+        let tf = TITLE_WEIGHT * tf_title as f32 / norm_title + tf_body as f32 / norm_body;
+        idf * tf * (K1 + 1.0) / (tf + K1)
+    }
+}
+
+/// Every (dictionary, expansion, span) a phrase word can match through.
+fn sources<'a>(
+    dict: &'a Dict,
+    joins: Option<&'a Dict>,
+    w: &'a PWord,
+) -> impl Iterator<Item = (&'a Dict, &'a Expansion, u32)> + 'a {
+    let text = w.text.iter().map(move |e| (dict, e, 1));
+    let join = joins
+        .into_iter()
+        .flat_map(move |j| w.joins.iter().map(move |e| (j, e, 2)));
+    text.chain(join)
+}
+
+struct Cursor<'a> {
+    it: std::iter::Peekable<super::index::Postings<'a>>,
+    span: u32,
+    approx: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Occ {
+    pos: u32,
+    span: u32,
+    approx: bool,
+}
+
+/// Whether words[i..] continue a phrase at position `at`; the best state found (clean wins).
+fn chain(words: &[PWord], slices: &[Vec<Occ>], i: usize, at: u32, approx: bool) -> Option<u8> {
+    let Some(w) = words.get(i) else {
+        return Some(if approx { APPROX } else { CLEAN });
+    };
+    if w.w.stop {
+        return chain(words, slices, i + 1, at + 1, approx);
+    }
+    let s = &slices[i];
+    let lo = s.partition_point(|o| o.pos < at);
+    let mut best = None;
+    for o in s[lo..].iter().take_while(|o| o.pos == at) {
+        if let Some(st) = chain(words, slices, i + 1, at + o.span, approx || o.approx) {
+            best = best.max(Some(st));
+            if st == CLEAN {
+                break;
+            }
+        }
+    }
+    best
+}

@@ -1,0 +1,104 @@
+use crate::components::{ArticleView, CompareView, CompareWith, Home, NotFound};
+use crate::hooks::{current_location, use_hash_route};
+use crate::route::{Location, Route};
+use crate::state::{Action, AppState, Shared, UrlWrite, View};
+use parallax_core::library::Library;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The library to show instead of the embedded one (tests mount the app over their own).
+    #[prop_or_default]
+    pub library: Option<Shared<Library>>,
+}
+
+/// The whole app: reads the location from the URL, keeps it in the state, renders the view, and
+/// writes state changes back to the URL so every view can be reloaded and shared.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer(|| {
+        let library = props
+            .library
+            .clone()
+            .unwrap_or_else(|| Shared(std::rc::Rc::new(crate::embedded::library())));
+        AppState::with_library(library, current_location())
+    });
+    {
+        let dispatch = state.dispatcher();
+        use_hash_route(Callback::from(move |location| {
+            dispatch.dispatch(Action::Navigate(location))
+        }));
+    }
+    {
+        let title = state.document_title();
+        use_effect_with(title, |title| gloo::utils::document().set_title(title));
+    }
+    {
+        let (hash, write) = (state.location.to_hash(), state.url_write);
+        use_effect_with((hash, write), |(hash, write)| write_url(hash, *write));
+    }
+
+    let query = state.params().query.clone();
+    let highlighted = {
+        let (library, article) = (state.library.clone(), article_id(&state.location));
+        use_memo((article, query), move |(id, query)| {
+            id.as_deref()
+                .and_then(|id| library.corpus().get(id))
+                .map(|a| library.highlight(a, query))
+        })
+    };
+
+    let main = match state.view() {
+        View::Home => html! {
+            <Home library={state.library.clone()} params={state.params().clone()} picked={state.picked.clone()} dispatch={state.dispatcher()} />
+        },
+        View::Article(article) => html! {
+            <ArticleView
+                article={article.clone()}
+                highlighted={(*highlighted).clone().expect("an article view has its highlights")}
+                layers={state.layers}
+                current_hit={state.current_hit}
+                back={state.link(Route::Home)}
+                dispatch={state.dispatcher()}
+                aside={html! { <CompareWith article={article.clone()} library={state.library.clone()} /> }}
+            />
+        },
+        View::Compare(a, b) => html! { <CompareView a={a.clone()} b={b.clone()} /> },
+        View::NotFound(what) => html! { <NotFound {what} /> },
+    };
+    html! {
+        <>
+            <header class="site-header">
+                <a class="brand" href="#/">{ "Parallax" }</a>
+                <span class="tagline">{ "One news story, seen from every side" }</span>
+            </header>
+            <main id="main">{ main }</main>
+            <footer class="site-footer">
+                { format!("{} articles · runs entirely in your browser; nothing is uploaded", state.library.articles().len()) }
+            </footer>
+        </>
+    }
+}
+
+fn article_id(location: &Location) -> Option<String> {
+    match &location.route {
+        Route::Article(id) => Some(id.clone()),
+        _ => None,
+    }
+}
+
+/// Puts `hash` in the address bar without firing `hashchange` (the state is already there).
+fn write_url(hash: &str, write: UrlWrite) {
+    let window = gloo::utils::window();
+    if write == UrlWrite::Keep || window.location().hash().ok().as_deref() == Some(hash) {
+        return;
+    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = Some(hash);
+    let _ = match write {
+        UrlWrite::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url),
+        _ => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url),
+    };
+}

@@ -1,0 +1,46 @@
+//! Downloads of a comparison: Markdown written by the core, JSON of the core's own data. The file
+//! is made in the page (Blob and object URL); nothing is uploaded.
+
+use parallax_core::compare::Comparison;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// `a--vs--b.md`-style file name for a comparison.
+pub fn file_name(c: &Comparison, ext: &str) -> String {
+    format!("{}--vs--{}.{ext}", c.a.id, c.b.id)
+}
+
+/// The comparison as indented JSON, serialised by serde into JS values and written by the
+/// browser's `JSON.stringify` (no JSON library in the wasm).
+pub fn json(c: &Comparison) -> Result<String, JsValue> {
+    let value = c.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?
+        .as_string()
+        .ok_or_else(|| JsValue::from_str("JSON.stringify gave no string"))
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = gloo::utils::document();
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.set_hidden(true);
+    gloo::utils::body().append_child(&link)?;
+    link.click();
+    link.remove();
+    // Revoking at once can cancel the download in some browsers; the URL only needs to outlive
+    // the click.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+    Ok(())
+}

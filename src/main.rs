@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<parallax_app::App>::new().render();
+}

@@ -1,0 +1,111 @@
+//! Shared harness for the browser tests: mount the app as a page load would, wait for what a
+//! reader would wait for, read what a reader would see.
+#![allow(dead_code)] // each test crate uses a different subset
+
+use parallax_app::state::Shared;
+use parallax_app::{App, AppProps};
+use parallax_core::library::Library;
+use std::rc::Rc;
+use web_sys::Element;
+
+/// A mounted app that is torn down when the test ends, pass or fail, so tests do not see each
+/// other's DOM.
+pub struct Mounted {
+    pub root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+pub fn new_root() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Mounts the app as a fresh page load at `hash` would: the URL is set first, then the app starts.
+pub async fn load_at(hash: &str) -> Mounted {
+    mount(hash, AppProps::default()).await
+}
+
+/// Mounts the app over `library` instead of the embedded one.
+pub async fn load_library_at(hash: &str, library: Library) -> Mounted {
+    mount(
+        hash,
+        AppProps {
+            library: Some(Shared(Rc::new(library))),
+        },
+    )
+    .await
+}
+
+async fn mount(hash: &str, props: AppProps) -> Mounted {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+    // Let the hashchange from setting the URL fire before the app exists, as on a real load.
+    settle().await;
+    let root = new_root();
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let mounted = Mounted {
+        root,
+        handle: Some(handle),
+    };
+    wait_for(&mounted.root, "main").await;
+    mounted
+}
+
+pub async fn settle() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Waits (up to 3 s) until `selector` matches inside `root`; panics naming it otherwise.
+pub async fn wait_for(root: &Element, selector: &str) -> Element {
+    for _ in 0..300 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!(
+        "nothing matched `{selector}` within 3 s; page was: {}",
+        root.inner_html()
+    );
+}
+
+/// Waits until the element matching `selector` has text containing `want`.
+pub async fn wait_for_text(root: &Element, selector: &str, want: &str) -> Element {
+    for _ in 0..300 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            if el.text_content().unwrap_or_default().contains(want) {
+                return el;
+            }
+        }
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!(
+        "`{selector}` never showed {want:?}; page was: {}",
+        root.inner_html()
+    );
+}
+
+pub fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
