@@ -21,7 +21,9 @@ pub fn app(props: &AppProps) -> Html {
             .library
             .clone()
             .unwrap_or_else(|| Shared(std::rc::Rc::new(crate::embedded::library())));
-        AppState::with_library(library, current_location())
+        let mut state = AppState::with_library(library, current_location());
+        state.framing = stored_framing_terms();
+        state
     });
     {
         let dispatch = state.dispatcher();
@@ -34,6 +36,10 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(title, |title| gloo::utils::document().set_title(title));
     }
     {
+        let terms = state.framing.clone();
+        use_effect_with(terms, |terms| store_framing_terms(terms));
+    }
+    {
         let (hash, write) = (state.location.to_hash(), state.url_write);
         use_effect_with((hash, write), |(hash, write)| write_url(hash, *write));
     }
@@ -41,11 +47,14 @@ pub fn app(props: &AppProps) -> Html {
     let query = state.params().query.clone();
     let highlighted = {
         let (library, article) = (state.library.clone(), article_id(&state.location));
-        use_memo((article, query), move |(id, query)| {
-            id.as_deref()
-                .and_then(|id| library.corpus().get(id))
-                .map(|a| library.highlight(a, query))
-        })
+        use_memo(
+            (article, query, state.framing.clone()),
+            move |(id, query, framing)| {
+                id.as_deref()
+                    .and_then(|id| library.corpus().get(id))
+                    .map(|a| library.highlight(a, query, framing))
+            },
+        )
     };
 
     let main = match state.view() {
@@ -58,6 +67,7 @@ pub fn app(props: &AppProps) -> Html {
                 highlighted={(*highlighted).clone().expect("an article view has its highlights")}
                 layers={state.layers}
                 current_hit={state.current_hit}
+                framing={state.framing.clone()}
                 back={state.link(Route::Home)}
                 dispatch={state.dispatcher()}
                 aside={html! { <CompareWith article={article.clone()} library={state.library.clone()} /> }}
@@ -101,4 +111,29 @@ fn write_url(hash: &str, write: UrlWrite) {
         UrlWrite::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url),
         _ => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url),
     };
+}
+
+/// Where the reader's framing terms are kept between visits, one per line.
+const FRAMING_KEY: &str = "parallax.framing-terms";
+
+fn stored_framing_terms() -> Vec<String> {
+    let stored = gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(FRAMING_KEY).ok().flatten())
+        .unwrap_or_default();
+    stored
+        .lines()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Best effort: with storage blocked or full the terms still work for this visit.
+fn store_framing_terms(terms: &[String]) {
+    if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
+        let _ = storage.set_item(FRAMING_KEY, &terms.join("\n"));
+    }
 }

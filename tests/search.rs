@@ -4,7 +4,7 @@
 mod support;
 
 use parallax_app::embedded;
-use support::{load_at, settle, texts, wait_for, wait_for_text};
+use support::{load_at, settle, texts, wait_for, wait_for_text, wait_until};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -146,10 +146,22 @@ async fn back_undoes_a_chosen_filter() {
     let app = load_at("#/").await;
     wait_for(&app.root, "fieldset[data-facet='place']").await;
     facet_box(&app.root, "place", "Costa Rica").unwrap().click();
-    wait_for_text(&app.root, ".result-summary .count", "1 article match the filters").await;
-    web_sys::window().unwrap().history().unwrap().back().unwrap();
+    wait_for_text(
+        &app.root,
+        ".result-summary .count",
+        "1 article match the filters",
+    )
+    .await;
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
     wait_for_text(&app.root, ".result-summary .count", "2 articles").await;
-    assert!(!facet_box(&app.root, "place", "Costa Rica").unwrap().checked());
+    assert!(!facet_box(&app.root, "place", "Costa Rica")
+        .unwrap()
+        .checked());
     assert_eq!(hash(), "#/");
 }
 
@@ -232,28 +244,13 @@ async fn layers_show_and_toggling_one_removes_its_marks() {
         .dyn_into()
         .unwrap();
     switch.click();
-    settle().await;
-    for _ in 0..100 {
-        if app
-            .root
+    wait_until("people are no longer marked", || {
+        app.root
             .query_selector(".body .l-person")
             .unwrap()
             .is_none()
-        {
-            break;
-        }
-        settle().await;
-    }
-    let left = app
-        .root
-        .query_selector(".body .l-person")
-        .unwrap()
-        .map(|e| e.outer_html());
-    assert!(
-        left.is_none(),
-        "people still marked: {left:?}, switch checked: {}",
-        switch.checked()
-    );
+    })
+    .await;
     assert!(
         app.root.query_selector(".body .l-place").unwrap().is_some(),
         "other layers stay"
@@ -274,4 +271,46 @@ async fn no_results_suggests_the_nearest_terms() {
     wait_for_text(&app.root, ".result-summary .count", "0 articles").await;
     let suggestions = texts(&app.root, ".suggest a");
     assert!(suggestions.iter().any(|s| s == "prison"), "{suggestions:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_reader_adds_a_framing_term_and_it_is_highlighted() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("parallax.framing-terms").unwrap();
+    let app = load_at(&format!("#/article/{}", id_of("Chile’s far-right"))).await;
+    wait_for(&app.root, ".body .l-framing").await;
+    assert!(!texts(&app.root, ".body .l-framing")
+        .iter()
+        .any(|t| t == "spotlight"));
+    let field: HtmlInputElement = wait_for(&app.root, ".add-term input")
+        .await
+        .dyn_into()
+        .unwrap();
+    field.set_value("spotlight");
+    let submit: HtmlElement = wait_for(&app.root, ".add-term button")
+        .await
+        .dyn_into()
+        .unwrap();
+    submit.click();
+    wait_for_text(&app.root, ".your-terms", "spotlight").await;
+    wait_until("the new term is highlighted", || {
+        texts(&app.root, ".body .l-framing")
+            .iter()
+            .any(|t| t == "spotlight")
+    })
+    .await;
+    assert_eq!(
+        storage
+            .get_item("parallax.framing-terms")
+            .unwrap()
+            .as_deref(),
+        Some("spotlight")
+    );
+    let remove: HtmlElement = wait_for(&app.root, ".your-terms button")
+        .await
+        .dyn_into()
+        .unwrap();
+    remove.click();
+    settle().await;
+    storage.remove_item("parallax.framing-terms").unwrap();
 }

@@ -3,6 +3,7 @@ use super::meta::{removed_label, Meta};
 use crate::state::{Action, AppState};
 use gloo::events::EventListener;
 use parallax_core::corpus::Article;
+use parallax_core::extract::default_lexicon;
 use parallax_core::library::{Highlighted, Layer, LayerSet};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -14,6 +15,8 @@ pub struct ArticleViewProps {
     pub highlighted: Highlighted,
     pub layers: LayerSet,
     pub current_hit: u32,
+    /// The reader's own framing terms.
+    pub framing: Vec<String>,
     /// Where "back" goes: the list with the reader's query and filters.
     pub back: String,
     pub dispatch: UseReducerDispatcher<AppState>,
@@ -30,6 +33,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         highlighted,
         layers,
         current_hit,
+        framing,
         back,
         dispatch,
         aside,
@@ -125,6 +129,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     </div>
                 }
             </div>
+            <FramingTerms terms={framing.clone()} dispatch={dispatch.clone()} />
             <div class="body" ref={body}>
                 { for article.paragraphs.iter().zip(&highlighted.paragraphs).map(|(p, segs)| html! {
                     <p>{ layered(p, segs, *layers, current) }</p>
@@ -191,5 +196,52 @@ fn layer_legend(
                 }
             }) }
         </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FramingTermsProps {
+    terms: Vec<String>,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The framing lexicon, open to read and to extend: the built-in terms by category, the reader's
+/// own terms with a way to remove each, and a field to add one.
+#[function_component(FramingTerms)]
+fn framing_terms(FramingTermsProps { terms, dispatch }: &FramingTermsProps) -> Html {
+    let input = use_node_ref();
+    let built_in: Vec<String> = default_lexicon()
+        .terms()
+        .map(|(term, category)| format!("{term} ({})", format!("{category:?}").to_lowercase()))
+        .collect();
+    let onsubmit = {
+        let (input, dispatch) = (input.clone(), dispatch.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(field) = input.cast::<web_sys::HtmlInputElement>() {
+                dispatch.dispatch(Action::AddFramingTerm(field.value()));
+                field.set_value("");
+            }
+        })
+    };
+    html! {
+        <details class="framing-terms">
+            <summary>{ format!("Framing terms: {} built in, {} yours", built_in.len(), terms.len()) }</summary>
+            <p>{ "Words that frame a story rather than report it. Add your own; they are kept in this browser only." }</p>
+            <form class="add-term" {onsubmit}>
+                <label>{ "Add a term " }<input ref={input} type="text" name="term" placeholder="e.g. strongman" /></label>
+                <button type="submit">{ "Add" }</button>
+            </form>
+            if !terms.is_empty() {
+                <ul class="your-terms">
+                    { for terms.iter().map(|t| {
+                        let (dispatch, term) = (dispatch.clone(), t.clone());
+                        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemoveFramingTerm(term.clone())));
+                        html! { <li>{ t }<button type="button" aria-label={format!("Remove {t}")} {onclick}>{ "×" }</button></li> }
+                    }) }
+                </ul>
+            }
+            <p class="built-in">{ built_in.join(" · ") }</p>
+        </details>
     }
 }

@@ -14,7 +14,9 @@ pub fn use_hash_route(on_location: Callback<Location>) {
             .into_iter()
             .map(|event| {
                 let on_location = on_location.clone();
-                EventListener::new(&window, event, move |_| on_location.emit(current_location()))
+                EventListener::new(&window, event, move |_| {
+                    on_location.emit(current_location())
+                })
             })
             .collect();
         move || drop(listeners)

@@ -56,6 +56,8 @@ pub struct AppState {
     pub current_hit: u32,
     /// Articles picked from the list to compare, oldest first; at most two.
     pub picked: Vec<String>,
+    /// The reader's own framing terms, highlighted with the built-in lexicon.
+    pub framing: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +75,8 @@ pub enum Action {
         total: u32,
     },
     TogglePick(String),
+    AddFramingTerm(String),
+    RemoveFramingTerm(String),
 }
 
 impl AppState {
@@ -88,6 +92,7 @@ impl AppState {
             layers: LayerSet::all(),
             current_hit: 0,
             picked: Vec::new(),
+            framing: Vec::new(),
         }
     }
 
@@ -201,6 +206,21 @@ impl Reducible for AppState {
                 } else {
                     (cur + total - 1) % total
                 };
+                s.url_write = UrlWrite::Keep;
+            }),
+            Action::AddFramingTerm(term) => {
+                let term = term.split_whitespace().collect::<Vec<_>>().join(" ");
+                let known = self.framing.iter().any(|t| t.eq_ignore_ascii_case(&term));
+                if term.is_empty() || known {
+                    return self;
+                }
+                self.with(|s| {
+                    s.framing.push(term);
+                    s.url_write = UrlWrite::Keep;
+                })
+            }
+            Action::RemoveFramingTerm(term) => self.with(|s| {
+                s.framing.retain(|t| *t != term);
                 s.url_write = UrlWrite::Keep;
             }),
             Action::TogglePick(id) => self.with(|s| {
@@ -347,6 +367,18 @@ mod tests {
         assert!(s.layers.contains(Layer::Hit));
         let s = s.reduce(Action::ToggleLayer(Layer::Person));
         assert_eq!(s.layers, LayerSet::all());
+    }
+
+    #[test]
+    fn framing_terms_are_added_once_tidied_and_removed() {
+        let s = state(Route::Home)
+            .reduce(Action::AddFramingTerm("  iron   fist ".into()))
+            .reduce(Action::AddFramingTerm("Iron Fist".into()))
+            .reduce(Action::AddFramingTerm("   ".into()))
+            .reduce(Action::AddFramingTerm("spotlight".into()));
+        assert_eq!(s.framing, ["iron fist", "spotlight"]);
+        let s = s.reduce(Action::RemoveFramingTerm("iron fist".into()));
+        assert_eq!(s.framing, ["spotlight"]);
     }
 
     #[test]

@@ -102,6 +102,17 @@ pub async fn wait_for_text(root: &Element, selector: &str, want: &str) -> Elemen
     );
 }
 
+/// Waits (up to 3 s) until `done` holds; panics with `what` otherwise.
+pub async fn wait_until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if done() {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
 pub fn texts(root: &Element, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())

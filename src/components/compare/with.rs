@@ -20,7 +20,9 @@ pub struct CompareWithProps {
 pub fn compare_with(CompareWithProps { article, library }: &CompareWithProps) -> Html {
     let ranked = {
         let lib = library.clone();
-        use_memo((article.id.clone(), library.clone()), move |(id, _)| lib.most_similar(id))
+        use_memo((article.id.clone(), library.clone()), move |(id, _)| {
+            lib.most_similar(id)
+        })
     };
     let rest = ranked.len().saturating_sub(SHOWN);
     html! {

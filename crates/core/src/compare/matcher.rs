@@ -8,6 +8,7 @@
 use super::idf::Idf;
 use super::weights::{THRESHOLD, WEIGHTS};
 use super::FastMap as HashMap;
+use crate::extract;
 use crate::text::{self, TokenKind};
 
 /// Names of the features [`features`] returns, in order; the last is the bias.
@@ -523,49 +524,13 @@ pub(crate) fn number_values(tokens: &[text::Token]) -> Vec<f64> {
     out
 }
 
+/// Scale words, plus the financial-wire abbreviations common in MRPC-style news.
 fn scale(norm: &str) -> Option<f64> {
-    Some(match norm {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" | "mln" => 1e6,
-        "billion" | "bln" => 1e9,
-        "trillion" => 1e12,
-        _ => return None,
-    })
-}
-
-fn unit_word(norm: &str) -> Option<f64> {
-    const SMALL: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = SMALL.iter().position(|&w| w == norm) {
-        return Some(i as f64);
+    match norm {
+        "mln" => Some(1e6),
+        "bln" => Some(1e9),
+        _ => extract::scale_word(norm),
     }
-    TENS.iter()
-        .position(|&w| w == norm)
-        .map(|i| (i as f64 + 2.0) * 10.0)
 }
 
 /// A spelled-out number at the start of `tokens`: "two hundred", "forty five", "a dozen" is left
@@ -576,7 +541,7 @@ fn spelled_number(tokens: &[text::Token]) -> Option<(f64, usize)> {
     let mut used = 0;
     let mut any_scale = false;
     for t in tokens {
-        if let Some(v) = unit_word(&t.norm) {
+        if let Some(v) = extract::small_word(&t.norm) {
             current += v;
         } else if t.norm == "hundred" && used > 0 {
             current *= 100.0;

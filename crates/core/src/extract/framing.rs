@@ -641,7 +641,10 @@ mod tests {
         let text = "A dictator\u{2011}style crackdown and an iron\u{2010}fist rule";
         let found = default_lexicon().find(text);
         let spans: Vec<&str> = found.iter().map(|m| &text[m.span.clone()]).collect();
-        assert_eq!(spans, ["dictator\u{2011}style", "crackdown", "iron\u{2010}fist"]);
+        assert_eq!(
+            spans,
+            ["dictator\u{2011}style", "crackdown", "iron\u{2010}fist"]
+        );
     }
 
     const SEED_000: &str = include_str!("../../../../assets/corpus/000_076469dcc618ac48.txt");

@@ -17,6 +17,7 @@ pub use framing::{
     Lexicon,
 };
 pub use numbers::{describe, quantities, same_quantity, Hedge, Quantity, QuantityKind};
+pub(crate) use numbers::{scale_word, small_word};
 pub use quotes::{quotes, Quotation};
 
 use entities::{Local, Scan};

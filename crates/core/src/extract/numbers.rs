@@ -178,7 +178,8 @@ static NUMBER_STARTS: WordSet = WordSet::new(&[
     "a",
 ]);
 
-fn small_word(w: &str) -> Option<f64> {
+/// The value of a number word below a hundred: "seven", "forty", "twenty-five".
+pub(crate) fn small_word(w: &str) -> Option<f64> {
     if let Some(i) = ONES.iter().position(|&o| o == w) {
         return Some(i as f64);
     }
@@ -195,7 +196,7 @@ fn small_word(w: &str) -> Option<f64> {
     Some(t + o)
 }
 
-fn scale_word(w: &str) -> Option<f64> {
+pub(crate) fn scale_word(w: &str) -> Option<f64> {
     match w {
         "hundred" => Some(1e2),
         "thousand" => Some(1e3),

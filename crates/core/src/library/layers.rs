@@ -7,7 +7,7 @@
 
 use super::Library;
 use crate::corpus::Article;
-use crate::extract::{self, default_lexicon, EntityKind, Lexicon};
+use crate::extract::{self, default_lexicon, EntityKind, FramingCategory, Lexicon};
 use crate::search::{parse, Matcher};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -138,27 +138,27 @@ struct Span {
 }
 
 impl Library {
-    /// Every layer of `article` for `query` (which may be empty: no hits then).
-    pub fn highlight(&self, article: &Article, query: &str) -> Highlighted {
+    /// Every layer of `article` for `query` (which may be empty: no hits then). `framing` adds
+    /// the reader's own terms to the built-in framing lexicon.
+    pub fn highlight(&self, article: &Article, query: &str, framing: &[String]) -> Highlighted {
         let parsed = parse(query);
         let matcher = parsed
             .query
             .has_positive()
             .then(|| self.index.matcher(&parsed.query));
-        let lexicon = default_lexicon();
+        let mut lexicon = default_lexicon();
+        lexicon.extend(framing);
         let mut hits = 0u32;
         let mut counts = [0usize; 7];
         let mut layer_text = |text: &str, prose: bool| {
             let spans = spans_of(self, text, matcher.as_ref(), &lexicon, prose, &mut hits);
-            for s in &spans {
-                if s.hit.is_none() || s.layer != Layer::Hit {
-                    counts[s.layer as usize] += 1;
-                }
+            for s in spans.iter().filter(|s| s.layer != Layer::Hit) {
+                counts[s.layer as usize] += 1;
             }
             segments(text, &spans)
         };
         // Headlines are not prose: quotes and numbers there are rare and headline capitals would
-        // mislead, but hits and names matter.
+        // mislead, but hits, names and framing matter.
         let title = layer_text(&article.title, false);
         let paragraphs = article
             .paragraphs
@@ -183,6 +183,13 @@ fn spans_of(
     prose: bool,
     hits: &mut u32,
 ) -> Vec<Span> {
+    let span = |range: Range<usize>, layer: Layer, note: String| Span {
+        range,
+        layer,
+        hit: None,
+        approximate: false,
+        note: Some(note),
+    };
     let mut spans = Vec::new();
     if let Some(m) = matcher {
         for mark in m.marks(text) {
@@ -203,53 +210,41 @@ fn spans_of(
             *hits += 1;
         }
     }
-    for e in library.gazetteer.entities(text) {
+    // One shared scan and entity pass for every extractor.
+    let found = extract::analyse(text, &library.gazetteer, lexicon);
+    for e in found.entities {
         let (layer, kind) = match e.kind {
             EntityKind::Person => (Layer::Person, "Person"),
             EntityKind::Organisation => (Layer::Organisation, "Organisation"),
             EntityKind::Place => (Layer::Place, "Place"),
         };
-        spans.push(Span {
-            range: e.span,
-            layer,
-            hit: None,
-            approximate: false,
-            note: Some(format!("{kind}: {}", e.name)),
-        });
+        spans.push(span(e.span, layer, format!("{kind}: {}", e.name)));
     }
-    for f in lexicon.find(text) {
-        spans.push(Span {
-            range: f.span,
-            layer: Layer::Framing,
-            hit: None,
-            approximate: false,
-            note: Some(
-                format!("Framing ({:?}): {}", f.category, f.term).replace("(User)", "(yours)"),
-            ),
-        });
+    for f in found.framing {
+        let category = match f.category {
+            FramingCategory::User => "yours".to_string(),
+            other => format!("{other:?}").to_lowercase(),
+        };
+        spans.push(span(
+            f.span,
+            Layer::Framing,
+            format!("Framing ({category}): {}", f.term),
+        ));
     }
     if prose {
-        for q in extract::quantities(text) {
-            spans.push(Span {
-                range: q.span.clone(),
-                layer: Layer::Number,
-                hit: None,
-                approximate: false,
-                note: Some(format!("Number: {}", extract::describe(&q))),
-            });
+        for q in found.quantities {
+            spans.push(span(
+                q.span.clone(),
+                Layer::Number,
+                format!("Number: {}", extract::describe(&q)),
+            ));
         }
-        for q in extract::quotes(text, &library.gazetteer) {
+        for q in found.quotes {
             let who = q
                 .speaker
                 .as_deref()
                 .map_or("speaker not stated".to_string(), |s| format!("said by {s}"));
-            spans.push(Span {
-                range: q.span,
-                layer: Layer::Quote,
-                hit: None,
-                approximate: false,
-                note: Some(format!("Quote, {who}")),
-            });
+            spans.push(span(q.span, Layer::Quote, format!("Quote, {who}")));
         }
     }
     spans

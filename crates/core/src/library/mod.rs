@@ -244,7 +244,12 @@ impl Library {
         let Some(me) = self.position(id) else {
             return Vec::new();
         };
-        let bodies: Vec<String> = self.corpus.articles.iter().map(|a| a.paragraphs.join("\n\n")).collect();
+        let bodies: Vec<String> = self
+            .corpus
+            .articles
+            .iter()
+            .map(|a| a.paragraphs.join("\n\n"))
+            .collect();
         let model = SimilarityModel::new(bodies.iter().map(String::as_str));
         let mine = model.vector(&bodies[me]);
         let mut out: Vec<(usize, f64)> = bodies

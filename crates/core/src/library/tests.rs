@@ -19,6 +19,19 @@ fn fixture() -> Library {
     ]))
 }
 
+/// The text of every segment of `article`'s body carrying `layer`.
+fn layer_texts(article: &Article, h: &Highlighted, layer: Layer) -> Vec<String> {
+    h.paragraphs
+        .iter()
+        .zip(&article.paragraphs)
+        .flat_map(|(segs, p)| {
+            segs.iter()
+                .filter(|s| s.layers.contains(layer))
+                .map(move |s| p[s.range.clone()].to_string())
+        })
+        .collect()
+}
+
 fn titles(lib: &Library, r: &Results) -> Vec<String> {
     r.hits
         .iter()
@@ -156,7 +169,7 @@ fn broken_name_is_found_but_ranked_below_clean_matches() {
     let broken = lib
         .position("buk-eles-iron-fist-is-chile-next-to")
         .expect("seed id");
-    let h = lib.highlight(&lib.articles()[broken], "Bukele");
+    let h = lib.highlight(&lib.articles()[broken], "Bukele", &[]);
     let title_hit = h
         .title
         .iter()
@@ -175,22 +188,12 @@ fn highlight_marks_every_layer_on_the_seed() {
     let wt = &lib.articles()[lib
         .position("chiles-far-right-president-elect-visits-el-salvador")
         .unwrap()];
-    let h = lib.highlight(wt, "prison");
+    let h = lib.highlight(wt, "prison", &[]);
     assert!(h.hits >= 5, "hits {}", h.hits);
     for layer in Layer::ALL {
         assert!(h.counts[layer as usize] > 0, "no {layer:?} in the seed");
     }
-    let text_of = |layer: Layer| -> Vec<String> {
-        h.paragraphs
-            .iter()
-            .zip(&wt.paragraphs)
-            .flat_map(|(segs, p)| {
-                segs.iter()
-                    .filter(move |s| s.layers.contains(layer))
-                    .map(move |s| p[s.range.clone()].to_string())
-            })
-            .collect()
-    };
+    let text_of = |layer: Layer| layer_texts(wt, &h, layer);
     assert!(
         text_of(Layer::Number)
             .iter()
@@ -220,7 +223,7 @@ fn highlight_marks_every_layer_on_the_seed() {
 #[test]
 fn empty_query_highlights_no_hits_but_other_layers() {
     let lib = seeds();
-    let h = lib.highlight(&lib.articles()[0], "");
+    let h = lib.highlight(&lib.articles()[0], "", &[]);
     assert_eq!(h.hits, 0);
     assert!(h.counts[Layer::Person as usize] > 0);
 }
@@ -297,4 +300,22 @@ fn other_coverage_of_the_same_story_ranks_first_and_self_is_left_out() {
     assert_eq!(lib.articles()[r[0].0].title, "Another visit", "{r:?}");
     assert!(r[0].1 > r[1].1);
     assert!(lib.most_similar("missing").is_empty());
+}
+
+#[test]
+fn readers_framing_terms_are_highlighted_with_the_built_in_ones() {
+    let lib = seeds();
+    let wt = &lib.articles()[lib
+        .position("chiles-far-right-president-elect-visits-el-salvador")
+        .unwrap()];
+    let framing_texts =
+        |extra: &[String]| layer_texts(wt, &lib.highlight(wt, "", extra), Layer::Framing);
+    let before = framing_texts(&[]);
+    assert!(!before.iter().any(|t| t == "spotlight"), "{before:?}");
+    let after = framing_texts(&["spotlight".to_string()]);
+    assert!(after.iter().any(|t| t == "spotlight"), "{after:?}");
+    assert!(
+        after.iter().any(|t| t == "far-right"),
+        "built-in terms stay: {after:?}"
+    );
 }
