@@ -73,7 +73,9 @@ pub fn app(props: &AppProps) -> Html {
                 aside={html! { <CompareWith article={article.clone()} library={state.library.clone()} /> }}
             />
         },
-        View::Compare(a, b) => html! { <CompareView a={a.clone()} b={b.clone()} /> },
+        View::Compare(a, b) => html! {
+            <CompareView a={a.clone()} b={b.clone()} back={state.link(Route::Home)} />
+        },
         View::NotFound(what) => html! { <NotFound {what} /> },
     };
     html! {

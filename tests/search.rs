@@ -39,19 +39,25 @@ async fn type_query(root: &web_sys::Element, text: &str) {
 }
 
 fn press(key: &str) {
+    press_on(
+        &web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .body()
+            .unwrap(),
+        key,
+    );
+}
+
+/// A key press whose target is `el`, as when `el` has the focus.
+fn press_on(el: &web_sys::Element, key: &str) {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(key);
     init.set_bubbles(true);
     let event =
         web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .body()
-        .unwrap()
-        .dispatch_event(&event)
-        .unwrap();
+    el.dispatch_event(&event).unwrap();
 }
 
 fn facet_box(root: &web_sys::Element, facet: &str, value: &str) -> Option<HtmlInputElement> {
@@ -97,7 +103,7 @@ async fn typing_filters_the_list_and_marks_hits() {
     wait_for_text(
         &app.root,
         ".result-summary .count",
-        "1 article match “costa”",
+        "1 article matches “costa”",
     )
     .await;
     assert_eq!(texts(&app.root, ".article-card h2 a"), [WT_TITLE]);
@@ -120,7 +126,7 @@ async fn a_facet_narrows_the_list_and_keeps_sibling_counts() {
     wait_for_text(
         &app.root,
         ".result-summary .count",
-        "1 article match the filters",
+        "1 article matches the filters",
     )
     .await;
     assert_eq!(texts(&app.root, ".article-card h2 a"), [WT_TITLE]);
@@ -149,7 +155,7 @@ async fn back_undoes_a_chosen_filter() {
     wait_for_text(
         &app.root,
         ".result-summary .count",
-        "1 article match the filters",
+        "1 article matches the filters",
     )
     .await;
     web_sys::window()
@@ -313,4 +319,26 @@ async fn a_reader_adds_a_framing_term_and_it_is_highlighted() {
     remove.click();
     settle().await;
     storage.remove_item("parallax.framing-terms").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn n_still_steps_after_a_layer_switch_was_clicked() {
+    // Regression (review of issue 3's UI): any INPUT counted as typing, so after clicking a layer
+    // checkbox `n` did nothing.
+    let app = load_at(&format!(
+        "#/article/{}?q=prison",
+        id_of("Chile’s far-right")
+    ))
+    .await;
+    wait_for_text(&app.root, ".hit-count", "1 of ").await;
+    let switch = wait_for(&app.root, ".layer-switch[data-layer='person'] input").await;
+    press_on(&switch, "n");
+    wait_for_text(&app.root, ".hit-count", "2 of ").await;
+    let search_field = wait_for(&app.root, ".add-term input").await;
+    press_on(&search_field, "n");
+    settle().await;
+    assert!(
+        texts(&app.root, ".hit-count")[0].starts_with("2 of "),
+        "typing `n` in a text field is not a command"
+    );
 }

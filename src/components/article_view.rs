@@ -1,5 +1,6 @@
 use super::marked::layered;
 use super::meta::{removed_label, Meta};
+use crate::hooks::is_typing;
 use crate::state::{Action, AppState};
 use gloo::events::EventListener;
 use parallax_core::corpus::Article;
@@ -59,7 +60,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             let listener = on.then(|| {
                 EventListener::new(&gloo::utils::document(), "keydown", move |e| {
                     let e: &web_sys::KeyboardEvent = e.unchecked_ref();
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() || typing(e) {
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() || is_typing(e) {
                         return;
                     }
                     match e.key().as_str() {
@@ -123,7 +124,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     <div class="hit-nav">
                         <button type="button" aria-label="Previous hit (p)" onclick={step(false)} disabled={!hits_on}>{ "↑" }</button>
                         <span class="hit-count" role="status" aria-live="polite">
-                            { format!("{} of {}", current.map_or(0, |c| c + 1), hits) }
+                            { match current {
+                                Some(c) => format!("{} of {}", c + 1, hits),
+                                None => format!("{hits} hits hidden"),
+                            } }
                         </span>
                         <button type="button" aria-label="Next hit (n)" onclick={step(true)} disabled={!hits_on}>{ "↓" }</button>
                     </div>
@@ -153,16 +157,6 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         { aside.clone() }
         </div>
     }
-}
-
-/// Whether a key event comes from a text field, where `n` and `p` are letters, not commands.
-fn typing(e: &web_sys::KeyboardEvent) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.has_attribute("contenteditable")
-        })
 }
 
 #[derive(Properties, PartialEq)]
@@ -214,13 +208,23 @@ fn framing_terms(FramingTermsProps { terms, dispatch }: &FramingTermsProps) -> H
         .terms()
         .map(|(term, category)| format!("{term} ({})", format!("{category:?}").to_lowercase()))
         .collect();
+    let notice = use_state(|| None::<String>);
     let onsubmit = {
-        let (input, dispatch) = (input.clone(), dispatch.clone());
+        let (input, dispatch, notice) = (input.clone(), dispatch.clone(), notice.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let Some(field) = input.cast::<web_sys::HtmlInputElement>() {
-                dispatch.dispatch(Action::AddFramingTerm(field.value()));
-                field.set_value("");
+                let term = field.value();
+                if default_lexicon().contains(&term) {
+                    notice.set(Some(format!(
+                        "“{}” is already a built-in term.",
+                        term.trim()
+                    )));
+                } else {
+                    notice.set(None);
+                    dispatch.dispatch(Action::AddFramingTerm(term));
+                    field.set_value("");
+                }
             }
         })
     };
@@ -229,14 +233,23 @@ fn framing_terms(FramingTermsProps { terms, dispatch }: &FramingTermsProps) -> H
             <summary>{ format!("Framing terms: {} built in, {} yours", built_in.len(), terms.len()) }</summary>
             <p>{ "Words that frame a story rather than report it. Add your own; they are kept in this browser only." }</p>
             <form class="add-term" {onsubmit}>
-                <label>{ "Add a term " }<input ref={input} type="text" name="term" placeholder="e.g. strongman" /></label>
+                <label>{ "Add a term " }<input ref={input.clone()} type="text" name="term" placeholder="e.g. tough-on-crime" /></label>
                 <button type="submit">{ "Add" }</button>
             </form>
+            if let Some(n) = &*notice {
+                <p class="notice" role="status">{ n }</p>
+            }
             if !terms.is_empty() {
                 <ul class="your-terms">
                     { for terms.iter().map(|t| {
-                        let (dispatch, term) = (dispatch.clone(), t.clone());
-                        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemoveFramingTerm(term.clone())));
+                        let (dispatch, term, input) = (dispatch.clone(), t.clone(), input.clone());
+                        // The chip disappears; focus goes to the field rather than the page body.
+                        let onclick = Callback::from(move |_: MouseEvent| {
+                            dispatch.dispatch(Action::RemoveFramingTerm(term.clone()));
+                            if let Some(field) = input.cast::<web_sys::HtmlElement>() {
+                                let _ = field.focus();
+                            }
+                        });
                         html! { <li>{ t }<button type="button" aria-label={format!("Remove {t}")} {onclick}>{ "×" }</button></li> }
                     }) }
                 </ul>

@@ -5,6 +5,7 @@ use super::meta::Meta;
 use crate::route::{Location, Route, SearchParams};
 use crate::state::{Action, AppState, Shared};
 use parallax_core::library::{Facet, FacetCounts, Library, ResultHit, Results};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Result rows rendered at once; the count above says how many matched in all.
@@ -51,7 +52,13 @@ pub fn home(props: &HomeProps) -> Html {
     });
     let on_clear = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearFilters))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::ClearFilters);
+            // The button goes away with the filters; the search box is where to start again.
+            if let Some(el) = gloo::utils::document().get_element_by_id("search-box") {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        })
     };
 
     html! {
@@ -59,6 +66,7 @@ pub fn home(props: &HomeProps) -> Html {
             <section class="search" role="search">
                 <input
                     type="search"
+                    id="search-box"
                     class="search-box"
                     aria-label="Search articles"
                     aria-describedby="search-help"
@@ -127,17 +135,17 @@ struct ResultSummaryProps {
 
 #[function_component(ResultSummary)]
 fn result_summary(ResultSummaryProps { results, params }: &ResultSummaryProps) -> Html {
-    let noun = if results.total == 1 {
-        "article"
+    let (noun, verb) = if results.total == 1 {
+        ("article", "matches")
     } else {
-        "articles"
+        ("articles", "match")
     };
     let count = if results.browsing && params.selection.is_empty() {
         format!("{} {noun}", results.total)
     } else if results.browsing {
-        format!("{} {noun} match the filters", results.total)
+        format!("{} {noun} {verb} the filters", results.total)
     } else {
-        format!("{} {noun} match “{}”", results.total, params.query.trim())
+        format!("{} {noun} {verb} “{}”", results.total, params.query.trim())
     };
     let suggestion_link = |word: &str, alternative: &str| {
         let query = params.query.replacen(word, alternative, 1);

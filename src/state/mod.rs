@@ -109,6 +109,9 @@ impl AppState {
                 Some(article) => View::Article(article),
                 None => View::NotFound(format!("article “{id}”")),
             },
+            Route::Compare(a, b) if a == b => {
+                View::NotFound("comparison of an article with itself".to_string())
+            }
             Route::Compare(a, b) => match (get(a), get(b)) {
                 (Some(a), Some(b)) => View::Compare(a, b),
                 (None, _) => View::NotFound(format!("article “{a}”")),
@@ -174,6 +177,10 @@ impl Reducible for AppState {
                     || location.params.query != s.location.params.query
                 {
                     s.current_hit = 0;
+                }
+                // The picks were for this comparison; coming back starts a fresh choice.
+                if matches!(location.route, Route::Compare(..)) {
+                    s.picked.clear();
                 }
                 s.location = location;
                 s.url_write = UrlWrite::Keep;
@@ -379,6 +386,26 @@ mod tests {
         assert_eq!(s.framing, ["iron fist", "spotlight"]);
         let s = s.reduce(Action::RemoveFramingTerm("iron fist".into()));
         assert_eq!(s.framing, ["spotlight"]);
+    }
+
+    #[test]
+    fn opening_a_comparison_clears_the_picks_and_refuses_a_self_comparison() {
+        let s = state(Route::Home)
+            .reduce(Action::TogglePick("storm-hits-coast".into()))
+            .reduce(Action::TogglePick("markets-rally".into()))
+            .reduce(go(Route::Compare(
+                "storm-hits-coast".into(),
+                "markets-rally".into(),
+            )));
+        assert!(s.picked.is_empty());
+        let same = state(Route::Compare(
+            "markets-rally".into(),
+            "markets-rally".into(),
+        ));
+        assert_eq!(
+            same.view(),
+            View::NotFound("comparison of an article with itself".into())
+        );
     }
 
     #[test]

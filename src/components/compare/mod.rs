@@ -13,6 +13,7 @@ mod with;
 
 pub use with::CompareWith;
 
+use crate::hooks::is_typing;
 use crate::state::compare::{CompareAction, CompareState};
 use cards::Cards;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -30,17 +31,19 @@ use yew::prelude::*;
 pub struct CompareViewProps {
     pub a: Article,
     pub b: Article,
+    /// Where "back" goes: the list with the reader's query and filters.
+    pub back: String,
 }
 
 /// Two articles side by side. Keyed by the pair, so a new pair (swapping sides included) starts
 /// with fresh state, scrolled to the top.
 #[function_component(CompareView)]
-pub fn compare_view(CompareViewProps { a, b }: &CompareViewProps) -> Html {
-    html! { <Comparer key={format!("{}|{}", a.id, b.id)} a={a.clone()} b={b.clone()} /> }
+pub fn compare_view(CompareViewProps { a, b, back }: &CompareViewProps) -> Html {
+    html! { <Comparer key={format!("{}|{}", a.id, b.id)} a={a.clone()} b={b.clone()} back={back.clone()} /> }
 }
 
 #[function_component(Comparer)]
-fn comparer(CompareViewProps { a, b }: &CompareViewProps) -> Html {
+fn comparer(CompareViewProps { a, b, back }: &CompareViewProps) -> Html {
     let model = {
         let (a, b) = (a.clone(), b.clone());
         use_memo((a.id.clone(), b.id.clone()), move |_| {
@@ -110,7 +113,7 @@ fn comparer(CompareViewProps { a, b }: &CompareViewProps) -> Html {
                         || e.ctrl_key()
                         || e.meta_key()
                         || e.alt_key()
-                        || typing(e)
+                        || is_typing(e)
                     {
                         return;
                     }
@@ -207,7 +210,7 @@ fn comparer(CompareViewProps { a, b }: &CompareViewProps) -> Html {
     };
     html! {
         <div class="compare">
-            <nav class="crumbs"><a href="#/">{ "← All articles" }</a></nav>
+            <nav class="crumbs"><a href={back.clone()}>{ "← All articles" }</a></nav>
             <Summary model={model.clone()} {on_markdown} {on_json} heading={heading} />
             <div class="cmp-work">
                 <div class="cmp-panes" ref={panes_box}>
@@ -220,15 +223,4 @@ fn comparer(CompareViewProps { a, b }: &CompareViewProps) -> Html {
             </div>
         </div>
     }
-}
-
-/// Whether a key event is typing into a field, where `n` and `p` are letters, not commands.
-fn typing(e: &web_sys::KeyboardEvent) -> bool {
-    let Some(el) = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return false;
-    };
-    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
 }

@@ -275,6 +275,13 @@ impl Lexicon {
         self.terms.iter().map(|(t, c)| (t.as_str(), *c))
     }
 
+    /// Whether `term` is in the lexicon already, compared as matching compares (case, accents,
+    /// hyphens and spacing aside).
+    pub fn contains(&self, term: &str) -> bool {
+        let key = term_key(term).0;
+        self.terms.iter().any(|(t, _)| term_key(t).0 == key)
+    }
+
     /// Every framing term in `text`, longest match first, non-overlapping, in order.
     pub fn find(&self, text: &str) -> Vec<FramingMention> {
         self.find_in(text, &scan(text))
@@ -634,6 +641,14 @@ fn canonical_person(gaz: &Gazetteer, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_ignores_case_hyphens_and_spacing() {
+        let lex = default_lexicon();
+        assert!(lex.contains("Iron  Fist"));
+        assert!(lex.contains("dictator style"));
+        assert!(!lex.contains("spotlight"));
+    }
 
     #[test]
     fn spans_stay_on_the_text_after_a_unicode_hyphen() {

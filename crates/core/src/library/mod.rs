@@ -14,7 +14,7 @@ pub use layers::{segments, AsSpan, Highlighted, Layer, LayerSet, Segment};
 use crate::compare::similarity::SimilarityModel;
 use crate::corpus::{Article, Corpus};
 use crate::extract::{EntityKind, Gazetteer};
-use crate::search::{parse, Doc, DocNo, DocText, Index, Mark, Snippet, Suggestion};
+use crate::search::{parse, Doc, DocNo, DocText, Group, Index, Mark, Query, Snippet, Suggestion};
 use serde::{Deserialize, Serialize};
 
 /// Articles, their index and their facet values, kept in step: article `i` is index document `i`.
@@ -170,7 +170,27 @@ impl Library {
         let parsed = parse(query);
         let browsing = !parsed.query.has_positive();
         let matched: Vec<(usize, bool)> = if browsing {
+            // Only exclusions (`-trump`): every article but those matching an excluded group.
+            let excluded: std::collections::HashSet<usize> = parsed
+                .query
+                .groups
+                .iter()
+                .filter(|g| g.exclude)
+                .flat_map(|g| {
+                    let positive = Query {
+                        groups: vec![Group {
+                            exclude: false,
+                            any: g.any.clone(),
+                        }],
+                    };
+                    self.index
+                        .rank(&positive)
+                        .into_iter()
+                        .map(|r| r.doc as usize)
+                })
+                .collect();
             (0..self.corpus.articles.len())
+                .filter(|i| !excluded.contains(i))
                 .map(|i| (i, false))
                 .collect()
         } else {

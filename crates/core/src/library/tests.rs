@@ -65,6 +65,16 @@ fn empty_query_browses_every_article_in_corpus_order() {
 }
 
 #[test]
+fn a_query_of_only_exclusions_browses_the_rest() {
+    let lib = fixture();
+    let r = lib.search("-storm", &Selection::default(), 10);
+    assert!(r.browsing);
+    assert_eq!(titles(&lib, &r), ["Prison opens", "Prison debate"]);
+    let r = lib.search("-storm -lawmakers", &Selection::default(), 10);
+    assert_eq!(titles(&lib, &r), ["Prison opens"]);
+}
+
+#[test]
 fn facets_alone_narrow_the_corpus() {
     let lib = fixture();
     let mut sel = Selection::default();
