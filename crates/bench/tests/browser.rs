@@ -5,7 +5,7 @@
 //! ```text
 //! CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=1200 \
 //!   WASM_BINDGEN_TEST_WEBDRIVER_JSON=$PWD/webdriver.json cargo test --release \
-//!   --target wasm32-unknown-unknown -p parallax-bench --features browser -- --nocapture
+//!   --target wasm32-unknown-unknown -p parallax-bench --features browser --test browser -- --nocapture
 //! ```
 //! (`scripts/bench.sh` does this; it needs `npm ci` in crates/bench/js first.)
 //!
