@@ -108,9 +108,10 @@ pub fn clean_article(source_file: &str, raw: &str) -> Article {
             Some(RemovalReason::Copyright)
         } else if is_counter(&key) {
             Some(RemovalReason::Counter)
-        } else if BOILERPLATE.contains(&key.as_str()) || is_related_heading(&key) {
-            Some(RemovalReason::Boilerplate)
-        } else if in_related_list && looks_like_list_item(line) {
+        } else if BOILERPLATE.contains(&key.as_str())
+            || is_related_heading(&key)
+            || (in_related_list && looks_like_list_item(line))
+        {
             Some(RemovalReason::Boilerplate)
         } else if expecting_repeat && title_line.is_some_and(|t| line_key(t) == key) {
             Some(RemovalReason::RepeatedTitle)

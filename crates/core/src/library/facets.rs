@@ -1,7 +1,8 @@
 //! Facets: the values a reader filters by, their live counts, and the reader's choices.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// A dimension to filter by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -92,13 +93,9 @@ impl Selection {
             .flat_map(|(f, vs)| vs.iter().map(move |v| (*f, v.as_str())))
     }
 
-    /// Whether an article with `values` passes: for every facet with choices (except `except`),
-    /// it has at least one chosen value.
-    pub fn allows(&self, values: &[(Facet, String)], except: Option<Facet>) -> bool {
-        self.chosen
-            .iter()
-            .filter(|(f, _)| Some(**f) != except)
-            .all(|(f, chosen)| values.iter().any(|(vf, v)| vf == f && chosen.contains(v)))
+    /// The chosen values, by facet.
+    pub(crate) fn by_facet(&self) -> impl Iterator<Item = (Facet, &BTreeSet<String>)> {
+        self.chosen.iter().map(|(f, vs)| (*f, vs))
     }
 }
 
@@ -117,44 +114,136 @@ pub struct FacetCounts {
     pub values: Vec<FacetValue>,
 }
 
-impl FacetCounts {
-    /// Counts `facet`'s values over the articles in `pool` (given by their facet values). Chosen
-    /// values are listed even when the pool has none of them, so they can always be un-chosen.
-    pub fn count<'a>(
-        facet: Facet,
-        pool: impl Iterator<Item = &'a [(Facet, String)]>,
-        selection: &Selection,
-    ) -> FacetCounts {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for values in pool {
-            for (f, v) in values {
-                if *f == facet {
-                    *counts.entry(v.as_str()).or_default() += 1;
-                }
-            }
-        }
-        let mut values: Vec<FacetValue> = counts
-            .into_iter()
-            .map(|(value, count)| FacetValue {
-                value: value.to_string(),
-                count,
-                chosen: selection.is_chosen(facet, value),
+/// Facet values interned to small ids, and each article's ids: counting facets on every keystroke
+/// is then integer work, not string comparison.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub(crate) struct FacetTable {
+    values: Vec<(Facet, String)>,
+    /// Per article: sorted ids into `values`.
+    articles: Vec<Vec<u32>>,
+    /// `values` inverted; rebuilt on first use after deserialising.
+    #[serde(skip)]
+    ids: OnceLock<HashMap<(Facet, String), u32>>,
+}
+
+impl FacetTable {
+    fn ids(&self) -> &HashMap<(Facet, String), u32> {
+        self.ids.get_or_init(|| {
+            self.values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v.clone(), i as u32))
+                .collect()
+        })
+    }
+
+    /// Records the next article's values.
+    pub(crate) fn push(&mut self, values: &[(Facet, String)]) {
+        self.ids();
+        let ids = self.ids.get_mut().expect("initialised above");
+        let mut mine: Vec<u32> = values
+            .iter()
+            .map(|v| {
+                *ids.entry(v.clone()).or_insert_with(|| {
+                    self.values.push(v.clone());
+                    (self.values.len() - 1) as u32
+                })
             })
             .collect();
-        for (f, v) in selection.iter() {
-            if f == facet && !values.iter().any(|fv| fv.value == v) {
-                values.push(FacetValue {
-                    value: v.to_string(),
-                    count: 0,
-                    chosen: true,
-                });
+        mine.sort_unstable();
+        mine.dedup();
+        self.articles.push(mine);
+    }
+
+    /// One article's values.
+    pub(crate) fn of(&self, article: usize) -> impl Iterator<Item = (Facet, &str)> {
+        self.articles.get(article).into_iter().flatten().map(|&i| {
+            let (f, v) = &self.values[i as usize];
+            (*f, v.as_str())
+        })
+    }
+
+    /// Keeps the `matched` articles the selection allows and counts every facet, in one pass.
+    ///
+    /// Counts are disjunctive: an article counts towards facet F's values when it passes every
+    /// other facet's choices, whatever F's own; so values within a facet are OR-ed, facets are
+    /// AND-ed, and picking a value never sends its siblings to zero. Chosen values are listed
+    /// even with no article, so they can always be un-chosen.
+    pub(crate) fn filter_and_count(
+        &self,
+        matched: Vec<(usize, bool)>,
+        selection: &Selection,
+    ) -> (Vec<(usize, bool)>, Vec<FacetCounts>) {
+        let chosen: Vec<(Facet, Vec<u32>)> = selection
+            .by_facet()
+            .map(|(f, values)| {
+                let ids = values
+                    .iter()
+                    .filter_map(|v| self.ids().get(&(f, v.clone())).copied());
+                (f, ids.collect())
+            })
+            .collect();
+        let mut counts = vec![0u32; self.values.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut kept = Vec::new();
+        for (doc, approximate) in matched {
+            let ids = self.articles.get(doc).map_or(&[][..], Vec::as_slice);
+            let mut failing = None;
+            let mut fails = 0;
+            for (facet, wanted) in &chosen {
+                if !ids.iter().any(|i| wanted.contains(i)) {
+                    fails += 1;
+                    failing = Some(*facet);
+                }
+            }
+            if fails > 1 {
+                continue;
+            }
+            for &i in ids {
+                if fails == 0 || failing == Some(self.values[i as usize].0) {
+                    if counts[i as usize] == 0 {
+                        touched.push(i);
+                    }
+                    counts[i as usize] += 1;
+                }
+            }
+            if fails == 0 {
+                kept.push((doc, approximate));
             }
         }
-        if facet == Facet::Year {
-            values.sort_by(|a, b| b.value.cmp(&a.value));
-        } else {
-            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        }
-        FacetCounts { facet, values }
+        let facets = Facet::ALL
+            .iter()
+            .map(|&facet| {
+                let mut values: Vec<FacetValue> = touched
+                    .iter()
+                    .filter(|&&i| self.values[i as usize].0 == facet)
+                    .map(|&i| {
+                        let value = &self.values[i as usize].1;
+                        FacetValue {
+                            value: value.clone(),
+                            count: counts[i as usize] as usize,
+                            chosen: selection.is_chosen(facet, value),
+                        }
+                    })
+                    .collect();
+                for (f, v) in selection.iter() {
+                    if f == facet && !values.iter().any(|fv| fv.value == v) {
+                        values.push(FacetValue {
+                            value: v.to_string(),
+                            count: 0,
+                            chosen: true,
+                        });
+                    }
+                }
+                if facet == Facet::Year {
+                    values.sort_by(|a, b| b.value.cmp(&a.value));
+                } else {
+                    values
+                        .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                }
+                FacetCounts { facet, values }
+            })
+            .collect();
+        (kept, facets)
     }
 }

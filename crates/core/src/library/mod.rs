@@ -8,6 +8,7 @@
 mod facets;
 mod layers;
 
+use facets::FacetTable;
 pub use facets::{Facet, FacetCounts, FacetValue, Selection};
 pub use layers::{segments, AsSpan, Highlighted, Layer, LayerSet, Segment};
 
@@ -22,8 +23,7 @@ use serde::{Deserialize, Serialize};
 pub struct Library {
     corpus: Corpus,
     index: Index,
-    /// Facet values per article, sorted and without repeats.
-    facets: Vec<Vec<(Facet, String)>>,
+    facets: FacetTable,
     gazetteer: Gazetteer,
 }
 
@@ -111,7 +111,7 @@ impl Library {
             body: &article.paragraphs,
             fields,
         });
-        self.facets.push(values);
+        self.facets.push(&values);
         self.corpus.articles.push(article);
     }
 
@@ -156,8 +156,8 @@ impl Library {
     }
 
     /// The facet values of one article.
-    pub fn facets_of(&self, article: usize) -> &[(Facet, String)] {
-        self.facets.get(article).map_or(&[], Vec::as_slice)
+    pub fn facets_of(&self, article: usize) -> impl Iterator<Item = (Facet, &str)> {
+        self.facets.of(article)
     }
 
     /// Runs `query` within the chosen facet values and returns the best `limit` hits plus counts
@@ -200,19 +200,7 @@ impl Library {
                 .map(|r| (r.doc as usize, r.approximate))
                 .collect()
         };
-        let allowed =
-            |doc: usize, except: Option<Facet>| selection.allows(self.facets_of(doc), except);
-        let facets = Facet::ALL
-            .iter()
-            .map(|&facet| {
-                let pool = matched.iter().filter(|(d, _)| allowed(*d, Some(facet)));
-                FacetCounts::count(facet, pool.map(|(d, _)| self.facets_of(*d)), selection)
-            })
-            .collect();
-        let results: Vec<(usize, bool)> = matched
-            .into_iter()
-            .filter(|(d, _)| allowed(*d, None))
-            .collect();
+        let (results, facets) = self.facets.filter_and_count(matched, selection);
 
         let matcher = (!browsing).then(|| self.index.matcher(&parsed.query));
         let hits = results

@@ -283,6 +283,9 @@ fn library_round_trips_through_bytes_and_grows_incrementally() {
     let r = back.search("peru prison", &Selection::default(), 10);
     assert!(titles(&back, &r).contains(&"Prison opens".to_string()));
     assert_eq!(r.total, 2);
+    // Facet ids interned before saving and after loading agree.
+    let places = counts(&back.search("", &Selection::default(), 10), Facet::Place);
+    assert!(places.contains(&("Peru".into(), 3, false)), "{places:?}");
     assert!(Library::from_bytes(b"not a library").is_err());
 }
 
