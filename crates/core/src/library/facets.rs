@@ -155,14 +155,6 @@ impl FacetTable {
         self.articles.push(mine);
     }
 
-    /// One article's values.
-    pub(crate) fn of(&self, article: usize) -> impl Iterator<Item = (Facet, &str)> {
-        self.articles.get(article).into_iter().flatten().map(|&i| {
-            let (f, v) = &self.values[i as usize];
-            (*f, v.as_str())
-        })
-    }
-
     /// Keeps the `matched` articles the selection allows and counts every facet, in one pass.
     ///
     /// Counts are disjunctive: an article counts towards facet F's values when it passes every

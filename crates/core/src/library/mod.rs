@@ -15,7 +15,7 @@ pub use layers::{segments, AsSpan, Highlighted, Layer, LayerSet, Segment};
 use crate::compare::similarity::SimilarityModel;
 use crate::corpus::{Article, Corpus};
 use crate::extract::{EntityKind, Gazetteer};
-use crate::search::{parse, Doc, DocNo, DocText, Group, Index, Mark, Query, Snippet, Suggestion};
+use crate::search::{parse, Doc, DocNo, DocText, Index, Mark, Query, Snippet, Suggestion};
 use serde::{Deserialize, Serialize};
 
 /// Articles, their index and their facet values, kept in step: article `i` is index document `i`.
@@ -155,11 +155,6 @@ impl Library {
         self.corpus.articles.iter().position(|a| a.id == id)
     }
 
-    /// The facet values of one article.
-    pub fn facets_of(&self, article: usize) -> impl Iterator<Item = (Facet, &str)> {
-        self.facets.of(article)
-    }
-
     /// Runs `query` within the chosen facet values and returns the best `limit` hits plus counts
     /// for every facet. An empty query browses: every article the facets allow, in corpus order.
     ///
@@ -170,29 +165,28 @@ impl Library {
         let parsed = parse(query);
         let browsing = !parsed.query.has_positive();
         let matched: Vec<(usize, bool)> = if browsing {
-            // Only exclusions (`-trump`): every article but those matching an excluded group.
-            let excluded: std::collections::HashSet<usize> = parsed
-                .query
-                .groups
-                .iter()
-                .filter(|g| g.exclude)
-                .flat_map(|g| {
-                    let positive = Query {
-                        groups: vec![Group {
-                            exclude: false,
-                            any: g.any.clone(),
-                        }],
-                    };
-                    self.index
-                        .rank(&positive)
-                        .into_iter()
-                        .map(|r| r.doc as usize)
-                })
-                .collect();
-            (0..self.corpus.articles.len())
-                .filter(|i| !excluded.contains(i))
-                .map(|i| (i, false))
-                .collect()
+            // Only exclusions (`-trump`): the index answers those alone with every article they
+            // do not match. No exclusions (or only stopwords): every article.
+            let exclusions = Query {
+                groups: parsed
+                    .query
+                    .groups
+                    .iter()
+                    .filter(|g| g.exclude)
+                    .cloned()
+                    .collect(),
+            };
+            if exclusions.groups.is_empty() {
+                (0..self.corpus.articles.len())
+                    .map(|i| (i, false))
+                    .collect()
+            } else {
+                self.index
+                    .rank(&exclusions)
+                    .into_iter()
+                    .map(|r| (r.doc as usize, false))
+                    .collect()
+            }
         } else {
             self.index
                 .rank(&parsed.query)
