@@ -44,7 +44,7 @@ pub fn cards(props: &CardsProps) -> Html {
     html! {
         <aside class="cmp-cards" aria-labelledby="cmp-cards-h">
             <div class="cards-head">
-                <h2 id="cmp-cards-h">{ "Differences" }<span class="count">{ discs.len() }</span></h2>
+                <h2 id="cmp-cards-h">{ "Differences" }<span class="cmp-count">{ discs.len() }</span></h2>
                 <div class="walk">
                     <button type="button" class="step" onclick={on_prev.clone()} disabled={none}
                         aria-label="Previous difference" title="Previous difference (p)">{ "↑" }</button>
@@ -60,7 +60,7 @@ pub fn cards(props: &CardsProps) -> Html {
                 }
                 { for groups.into_iter().map(|(g, items)| html! {
                     <div class="card-group">
-                        <h3>{ g.heading() }<span class="count">{ items.len() }</span></h3>
+                        <h3>{ g.heading() }<span class="cmp-count">{ items.len() }</span></h3>
                         <ol>
                             { for items.into_iter().map(|i| html! {
                                 <Card key={i} model={model.clone()} index={i} current={*current == Some(i)} on_select={on_select.clone()} />
