@@ -1,4 +1,4 @@
-//! Compiles the article sources in `assets/corpus/` into the compact library the app embeds.
+//! Compiles the article sources in `assets/corpus/` (or the folder `PARALLAX_CORPUS` names) into the compact library the app embeds.
 //!
 //! Cleaning, name learning and indexing run here, at build time, through the same core the app and
 //! CLI use, so the browser only deserialises a ready library at start-up and never parses raw text
@@ -7,12 +7,18 @@
 use parallax_core::{clean::clean_article, corpus::Corpus, library::Library};
 use std::{env, fs, path::Path};
 
+/// Where the corpus comes from when `PARALLAX_CORPUS` does not name another folder (for example
+/// one written by `parallax ingest`).
+const DEFAULT_CORPUS: &str = "assets/corpus";
+
 fn main() {
-    let dir = Path::new("assets/corpus");
+    println!("cargo:rerun-if-env-changed=PARALLAX_CORPUS");
+    let dir = env::var("PARALLAX_CORPUS").unwrap_or_else(|_| DEFAULT_CORPUS.to_string());
+    let dir = Path::new(&dir);
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut articles = Vec::new();
     let mut entries: Vec<_> = fs::read_dir(dir)
-        .expect("assets/corpus exists")
+        .unwrap_or_else(|e| panic!("corpus folder {}: {e}", dir.display()))
         .map(|e| e.expect("readable directory entry").path())
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
         .collect();

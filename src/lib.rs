@@ -3,9 +3,12 @@
 
 pub mod app;
 pub mod components;
+pub mod download;
 pub mod embedded;
 pub mod hooks;
+pub mod import;
 pub mod route;
 pub mod state;
+pub mod storage;
 
 pub use app::{App, AppProps};

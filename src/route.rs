@@ -17,6 +17,8 @@ pub enum Route {
     Article(String),
     /// Two articles side by side: `a` on the left, `b` on the right.
     Compare(String, String),
+    /// The reader's own articles: adding, editing, deleting, exporting.
+    Yours,
     /// A fragment that names no view; kept so the page can say what was asked for.
     NotFound(String),
 }
@@ -88,6 +90,7 @@ impl Route {
             ["compare", a, b] if is_id(a) && is_id(b) => {
                 Route::Compare((*a).to_string(), (*b).to_string())
             }
+            ["yours"] => Route::Yours,
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -97,6 +100,7 @@ impl Route {
             Route::Home => "/".to_string(),
             Route::Article(id) => format!("/article/{id}"),
             Route::Compare(a, b) => format!("/compare/{a}/{b}"),
+            Route::Yours => "/yours".to_string(),
             Route::NotFound(path) => path.clone(),
         }
     }
@@ -196,6 +200,14 @@ mod tests {
             SearchParams::default(),
         );
         assert_eq!(l.to_hash(), "#/article/chiles-far-right");
+        assert_eq!(Location::from_hash(&l.to_hash()), l);
+    }
+
+    #[test]
+    fn yours_route_round_trips_and_keeps_the_filters() {
+        let l = Location::from_hash("#/yours?q=prison");
+        assert_eq!(l.route, Route::Yours);
+        assert_eq!(l.params.query, "prison");
         assert_eq!(Location::from_hash(&l.to_hash()), l);
     }
 

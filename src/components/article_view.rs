@@ -1,6 +1,7 @@
 use super::marked::layered;
 use super::meta::{removed_label, Meta};
 use crate::hooks::is_typing;
+use crate::route::Route;
 use crate::state::{Action, AppState};
 use gloo::events::EventListener;
 use parallax_core::corpus::Article;
@@ -21,6 +22,9 @@ pub struct ArticleViewProps {
     /// Where "back" goes: the list with the reader's query and filters.
     pub back: String,
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// One of the reader's own articles: its link works only in this browser.
+    #[prop_or_default]
+    pub yours: bool,
     #[prop_or_default]
     pub aside: Html,
 }
@@ -37,6 +41,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         framing,
         back,
         dispatch,
+        yours,
         aside,
     } = props;
     let heading = use_node_ref();
@@ -110,8 +115,21 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         <article class="reading" lang={article.language.clone()}>
             <nav class="crumbs"><a href={back.clone()}>{ "← All articles" }</a></nav>
             <h1 tabindex="-1" ref={heading}>{ layered(&article.title, &highlighted.title, *layers, current) }</h1>
-            <Meta article={article.clone()} />
+            <Meta article={article.clone()} yours={*yours} />
+            if *yours {
+                <p class="share-note">
+                    { "This article is yours: it is kept only in this browser, so this page's link opens it only here. To share it, " }
+                    <a href={Route::Yours.to_hash()}>{ "export it from Your articles" }</a>
+                    { " and send the file; whoever adds that file to Parallax gets the same article." }
+                </p>
+            }
             <dl class="facts">
+                if let Some(a) = &article.author {
+                    <dt>{ "By" }</dt><dd>{ a }</dd>
+                }
+                if let Some(url) = &article.url {
+                    <dt>{ "Published at" }</dt><dd>{ source_link(url) }</dd>
+                }
                 if let Some(d) = &article.dateline {
                     <dt>{ "Dateline" }</dt><dd>{ d }</dd>
                 }
@@ -256,5 +274,16 @@ fn framing_terms(FramingTermsProps { terms, dispatch }: &FramingTermsProps) -> H
             }
             <p class="built-in">{ built_in.join(" · ") }</p>
         </details>
+    }
+}
+
+/// A source address as a link only when it is a web address: an imported page may carry any
+/// scheme, and a `javascript:` link must stay text.
+fn source_link(url: &str) -> Html {
+    let lower = url.trim_start().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        html! { <a href={url.to_string()} rel="noopener noreferrer nofollow" target="_blank">{ url }</a> }
+    } else {
+        html! { <code>{ url }</code> }
     }
 }

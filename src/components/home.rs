@@ -20,6 +20,8 @@ pub struct HomeProps {
     pub library: Shared<Library>,
     pub params: SearchParams,
     pub picked: Vec<String>,
+    /// Ids of the reader's own articles, marked in the list.
+    pub yours: Vec<String>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
@@ -29,6 +31,7 @@ pub fn home(props: &HomeProps) -> Html {
         library,
         params,
         picked,
+        yours,
         dispatch,
     } = props;
     let results = {
@@ -94,6 +97,7 @@ pub fn home(props: &HomeProps) -> Html {
                                     hit={hit.clone()}
                                     href={Location::new(Route::Article(article.id.clone()), params.clone()).to_hash()}
                                     picked={picked.contains(&article.id)}
+                                    yours={yours.contains(&article.id)}
                                     on_pick={on_pick.clone()}
                                 />
                             }
@@ -252,6 +256,7 @@ struct ResultCardProps {
     hit: ResultHit,
     href: String,
     picked: bool,
+    yours: bool,
     on_pick: Callback<String>,
 }
 
@@ -276,7 +281,7 @@ fn result_card(props: &ResultCardProps) -> Html {
     html! {
         <li class={classes!("article-card", props.picked.then_some("picked"))}>
             <h2><a href={props.href.clone()}>{ marked(&article.title, &props.hit.title_marks) }</a></h2>
-            <Meta article={article.clone()} />
+            <Meta article={article.clone()} yours={props.yours} />
             if props.hit.approximate {
                 <p class="approx-note" title="Found through a typo or a name split in the text">{ "≈ approximate match" }</p>
             }

@@ -6,10 +6,13 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct MetaProps {
     pub article: Article,
+    /// One of the reader's own articles, kept in this browser.
+    #[prop_or_default]
+    pub yours: bool,
 }
 
 #[function_component(Meta)]
-pub fn meta(MetaProps { article }: &MetaProps) -> Html {
+pub fn meta(MetaProps { article, yours }: &MetaProps) -> Html {
     let outlet = match &article.outlet {
         Some(o) => html! { <span class="outlet">{ o }</span> },
         None => {
@@ -22,6 +25,10 @@ pub fn meta(MetaProps { article }: &MetaProps) -> Html {
     };
     html! {
         <p class="meta">
+            if *yours {
+                <span class="yours-badge" title="You added this article; it is kept only in this browser">{ "Yours" }</span>
+                <span aria-hidden="true">{ " · " }</span>
+            }
             { outlet }
             <span aria-hidden="true">{ " · " }</span>
             { date }

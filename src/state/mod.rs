@@ -2,12 +2,14 @@
 //! a DOM; components dispatch [`Action`]s and render what is here.
 
 pub mod compare;
+pub mod yours;
 
 use crate::route::{Location, Route, SearchParams};
 use parallax_core::corpus::Article;
 use parallax_core::library::{Facet, Layer, LayerSet, Library};
 use std::rc::Rc;
 use yew::Reducible;
+use yours::{Yours, YoursAction};
 
 /// How the address bar should follow the latest change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +60,8 @@ pub struct AppState {
     pub picked: Vec<String>,
     /// The reader's own framing terms, highlighted with the built-in lexicon.
     pub framing: Vec<String>,
+    /// The reader's own articles; `library` is the embedded one plus these.
+    pub yours: Yours,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +81,7 @@ pub enum Action {
     TogglePick(String),
     AddFramingTerm(String),
     RemoveFramingTerm(String),
+    Yours(YoursAction),
 }
 
 impl AppState {
@@ -86,6 +91,7 @@ impl AppState {
 
     pub fn with_library(library: Shared<Library>, location: Location) -> AppState {
         AppState {
+            yours: Yours::new(library.clone()),
             library,
             location,
             url_write: UrlWrite::Keep,
@@ -100,23 +106,29 @@ impl AppState {
         &self.location.params
     }
 
-    /// What the current route shows, resolved against the library.
+    /// What the current route shows, resolved against the library. A link to one of the reader's
+    /// own articles waits for the store rather than saying "not found" while it loads.
     pub fn view(&self) -> View<'_> {
+        let missing = |id: &str| {
+            if self.yours.status == yours::StoreStatus::Loading {
+                View::Loading
+            } else {
+                View::NotFound(format!("article “{id}”"))
+            }
+        };
         let get = |id: &str| self.library.corpus().get(id);
         match &self.location.route {
             Route::Home => View::Home,
-            Route::Article(id) => match get(id) {
-                Some(article) => View::Article(article),
-                None => View::NotFound(format!("article “{id}”")),
-            },
+            Route::Article(id) => get(id).map_or_else(|| missing(id), View::Article),
             Route::Compare(a, b) if a == b => {
                 View::NotFound("comparison of an article with itself".to_string())
             }
             Route::Compare(a, b) => match (get(a), get(b)) {
                 (Some(a), Some(b)) => View::Compare(a, b),
-                (None, _) => View::NotFound(format!("article “{a}”")),
-                (_, None) => View::NotFound(format!("article “{b}”")),
+                (None, _) => missing(a),
+                (_, None) => missing(b),
             },
+            Route::Yours => View::Yours,
             Route::NotFound(path) => View::NotFound(format!("page “{path}”")),
         }
     }
@@ -130,6 +142,8 @@ impl AppState {
             View::Home => format!("“{}” — Parallax", self.params().query.trim()),
             View::Article(a) => format!("{} — Parallax", a.title),
             View::Compare(a, b) => format!("{} ⟷ {} — Parallax", short(&a.title), short(&b.title)),
+            View::Yours => "Your articles — Parallax".to_string(),
+            View::Loading => "Parallax".to_string(),
             View::NotFound(_) => "Not found — Parallax".to_string(),
         }
     }
@@ -163,6 +177,9 @@ pub enum View<'a> {
     Home,
     Article(&'a Article),
     Compare(&'a Article, &'a Article),
+    Yours,
+    /// The route may name one of the reader's articles, and the store has not answered yet.
+    Loading,
     NotFound(String),
 }
 
@@ -230,6 +247,14 @@ impl Reducible for AppState {
                 s.framing.retain(|t| *t != term);
                 s.url_write = UrlWrite::Keep;
             }),
+            Action::Yours(action) => self.with(|s| {
+                let current = s.library.clone();
+                if let Some(next) = s.yours.apply(action, &current) {
+                    s.library = Shared(Rc::new(next));
+                    s.picked.retain(|id| s.library.corpus().get(id).is_some());
+                }
+                s.url_write = UrlWrite::Keep;
+            }),
             Action::TogglePick(id) => self.with(|s| {
                 if let Some(i) = s.picked.iter().position(|p| *p == id) {
                     s.picked.remove(i);
@@ -260,6 +285,7 @@ mod tests {
             Library::build(corpus),
             Location::new(route, SearchParams::default()),
         ))
+        .reduce(Action::Yours(YoursAction::Loaded(Ok(Vec::new()))))
     }
 
     fn go(route: Route) -> Action {
@@ -281,6 +307,16 @@ mod tests {
     fn unknown_article_id_is_not_found() {
         let s = state(Route::Article("gone".into()));
         assert_eq!(s.view(), View::NotFound("article “gone”".into()));
+    }
+
+    #[test]
+    fn unknown_article_waits_for_the_store_before_it_is_not_found() {
+        let corpus = Corpus::from_articles(vec![clean_article("a.txt", "Storm\n\nRain.")]);
+        let location = Location::new(Route::Article("mine".into()), SearchParams::default());
+        let s = Rc::new(AppState::new(Library::build(corpus), location));
+        assert_eq!(s.view(), View::Loading);
+        let s = s.reduce(Action::Yours(YoursAction::Loaded(Err("blocked".into()))));
+        assert_eq!(s.view(), View::NotFound("article “mine”".into()));
     }
 
     #[test]

@@ -126,6 +126,44 @@ await check("narrow screens and dark mode render", async () => {
   await narrow.close();
 });
 
+const SAVED_PAGE = `<!doctype html><html><head><title>Kast tours CECOT before Bukele talks | The Coast Post</title>
+<meta property="og:site_name" content="The Coast Post"><meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2025-12-19T10:00:00Z"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Kast tours CECOT before Bukele talks</h1>
+<p>Chile's president-elect José Antonio Kast toured El Salvador's Terrorism Confinement Center on Friday.</p>
+<div class="share">Share this article</div>
+<p>Kast has praised Bukele's crackdown on gangs, which rights groups say has led to thousands of arrests without trial.</p>
+</article><aside><h2>Related stories</h2><ul><li><a href="/a">Storm hits coast</a></li></ul></aside>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all</div></body></html>`;
+
+await check("your articles: a pasted and an imported page join the list and survive a reload", async () => {
+  await page.goto(`${base}#/yours`);
+  await page.locator("details.paste summary").click();
+  await page.locator("#paste-text").fill("Harbour reopens after storm\n\nThe harbour reopened on Monday after a week of repairs, the port authority said.");
+  await page.locator("#paste-outlet").fill("Port Gazette");
+  await page.getByRole("button", { name: "Add article" }).click();
+  await page.locator(".import-report").filter({ hasText: "Added 1 article" }).waitFor({ timeout: 5000 });
+  await page.setInputFiles("#import-files", [
+    { name: "kast-cecot.html", mimeType: "text/html", buffer: Buffer.from(SAVED_PAGE) },
+    { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n\u0000\u0001binary") },
+  ]);
+  await page.locator(".import-report").filter({ hasText: "1 file could not be read" }).waitFor({ timeout: 10000 });
+  await page.locator(".your-article").nth(1).waitFor({ timeout: 5000 });
+  await page.screenshot({ path: `${shots}/yours.png`, fullPage: true });
+  await page.reload();
+  await page.locator(".your-article").nth(1).waitFor({ timeout: 15000 });
+  await page.getByRole("link", { name: "Kast tours CECOT before Bukele talks" }).first().click();
+  await page.locator("article.reading h1").filter({ hasText: "Kast tours CECOT" }).waitFor({ timeout: 5000 });
+  const body = await page.locator("article.reading .body").innerText();
+  assert.match(body, /rights groups say/);
+  assert.doesNotMatch(body, /Share this article|cookies|Related stories|Storm hits coast/, "page clutter is out of the text");
+  await page.screenshot({ path: `${shots}/yours-article.png`, fullPage: true });
+  await page.goto(base);
+  await page.locator(".article-card").nth(3).waitFor({ timeout: 15000 });
+  assert.equal(await page.locator(".article-card .yours-badge").count(), 2);
+});
+
 await check("no errors and every request stayed under /parallax/", async () => {
   assert.deepEqual(problems, []);
 });

@@ -35,8 +35,9 @@ pub fn new_root() -> Element {
 }
 
 /// Mounts the app as a fresh page load at `hash` would: the URL is set first, then the app starts.
+/// Each mount keeps the reader's articles in a store of its own, so tests never see each other's.
 pub async fn load_at(hash: &str) -> Mounted {
-    mount(hash, AppProps::default()).await
+    load_with_store(hash, &fresh_store()).await
 }
 
 /// Mounts the app over `library` instead of the embedded one.
@@ -45,9 +46,32 @@ pub async fn load_library_at(hash: &str, library: Library) -> Mounted {
         hash,
         AppProps {
             library: Some(Shared(Rc::new(library))),
+            store: fresh_store().into(),
         },
     )
     .await
+}
+
+/// Mounts the app over the store `name`: mounting twice with one name is a reload.
+pub async fn load_with_store(hash: &str, name: &str) -> Mounted {
+    mount(
+        hash,
+        AppProps {
+            library: None,
+            store: name.to_string().into(),
+        },
+    )
+    .await
+}
+
+/// A store name no other test in this browser has used.
+pub fn fresh_store() -> String {
+    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+    let n = NEXT.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    format!("parallax-test-{}-{n}", js_sys::Date::now())
 }
 
 async fn mount(hash: &str, props: AppProps) -> Mounted {

@@ -403,6 +403,8 @@ impl Writer<'_> {
                 day: Some(rng.range(1, 28) as u8),
             }),
             dateline: None,
+            author: None,
+            url: None,
             language: "en".into(),
             paragraphs,
             removed: Vec::new(),

@@ -567,6 +567,8 @@ pub fn story_pair(vocab: &[String], min_words: usize, seed: u64) -> (Article, Ar
             day: Some(17),
         }),
         dateline: None,
+        author: None,
+        url: None,
         language: "en".into(),
         source_file: format!("{id}.txt"),
         word_count: words(&paragraphs),

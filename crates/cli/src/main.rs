@@ -4,6 +4,7 @@
 //! core does no IO), through `input`, so every command reports bad input the same way.
 
 mod compare;
+mod ingest;
 mod input;
 mod show;
 
@@ -25,6 +26,9 @@ USAGE:
     parallax similarity --docs FILE [--background FILE]
                                           N×N TF-IDF cosine matrix of the documents in FILE (one per
                                           line); background documents only feed term statistics
+    parallax ingest PATH... -o DIR        turn article files and folders (.txt, .md, .html, .htm,
+                                          Parallax .json exports) into DIR/<id>.md, the corpus form
+                                          the app embeds; says on stderr what it skipped and why
     parallax help                         this text
 
 FILE is an article: plain text (title on the first line) or text with a `---` front-matter block.";
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
         Some("compare") => compare::compare(&args[1..]),
         Some("pairs") => compare::pairs(&args[1..]),
         Some("similarity") => compare::similarity(&args[1..]),
+        Some("ingest") => ingest::ingest(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -1,17 +1,8 @@
 //! The `parallax` binary as a user runs it: real files in, stdout/stderr and exit codes out.
 
-use std::process::{Command, Output};
+mod support;
 
-fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn seed(name: &str) -> String {
-    format!("{}/../../assets/corpus/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+use support::{parallax, seed};
 
 fn temp_file(name: &str, bytes: &[u8]) -> String {
     let dir = std::env::temp_dir().join(format!("parallax-cli-test-{}", std::process::id()));

@@ -1,14 +1,10 @@
 //! `parallax compare`, `pairs` and `similarity` as a user runs them.
 
+mod support;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
-
-fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
+use support::{parallax, seed};
 
 fn parallax_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
@@ -20,10 +16,6 @@ fn parallax_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
         .expect("binary runs");
     child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
-}
-
-fn seed(name: &str) -> String {
-    format!("{}/../../assets/corpus/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> String {

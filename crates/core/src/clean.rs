@@ -8,8 +8,9 @@
 //! outlet) is kept.
 //!
 //! Input may start with a front-matter block (`---` / `key: value` lines / `---`) giving `title`,
-//! `outlet`, `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) and `language`; what it states wins over
-//! what the rules infer.
+//! `outlet`, `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), `language`, `author` and `url`; what it
+//! states wins over what the rules infer. `removed:` lines carry removals an earlier import
+//! disclosed (see [`crate::import::to_corpus_file`]).
 
 use crate::corpus::{slug, Article, PartialDate, RemovalReason, RemovedLine};
 
@@ -72,25 +73,44 @@ const TITLE_MAX_WORDS: usize = 30;
 
 /// Cleans one raw article. `source_file` is recorded as given (the file's name, not a path).
 pub fn clean_article(source_file: &str, raw: &str) -> Article {
-    let (front, body_start) = front_matter(raw);
+    clean_with(source_file, raw, Metadata::default())
+}
+
+/// [`clean_article`] where `given` metadata wins over both the front matter and what the rules
+/// infer (the paste form's fields).
+pub(crate) fn clean_with(source_file: &str, raw: &str, given: Metadata) -> Article {
+    let (front, carried, body_start) = front_matter(raw);
     let lines: Vec<(usize, &str)> = raw
         .lines()
         .enumerate()
         .skip(body_start)
-        .map(|(i, l)| (i + 1, l.trim()))
+        .map(|(i, l)| (i + 1, l))
         .collect();
+    clean_lines(source_file, given.or(front), &lines, carried)
+}
 
-    let mut removed = Vec::new();
-    let title = front.title.clone();
-    let mut outlet = front.outlet.clone();
-    let mut published = front.date;
+/// The cleaning rules over lines already split from their source: `(1-based line number, text)`,
+/// an empty text separating paragraphs. `removed` holds what an earlier stage (HTML extraction)
+/// already took out; the cleaner's own removals join it in line order.
+pub(crate) fn clean_lines(
+    source_file: &str,
+    meta: Metadata,
+    lines: &[(usize, &str)],
+    mut removed: Vec<RemovedLine>,
+) -> Article {
+    let title = meta.title.clone();
+    let mut outlet = meta.outlet.clone();
+    let mut published = meta.date;
     // `None` separates paragraphs; `Some(line)` is a kept line of body text.
     let mut kept: Vec<Option<&str>> = Vec::new();
     let mut in_related_list = false;
-    let mut title_line: Option<&str> = None;
-    let mut expecting_repeat = false;
+    let mut title_line: Option<&str> = meta.title.as_deref();
+    // A given title (front matter, a page's metadata) is often printed again as the body's first
+    // line, just as a detected headline is.
+    let mut expecting_repeat = title.is_some();
 
-    for &(no, line) in &lines {
+    for &(no, line) in lines {
+        let line = line.trim();
         if line.is_empty() {
             kept.push(None);
             continue;
@@ -131,7 +151,7 @@ pub fn clean_article(source_file: &str, raw: &str) -> Article {
             });
             continue;
         }
-        if title.is_none() && title_line.is_none() && looks_like_title(line) {
+        if title_line.is_none() && looks_like_title(line) {
             title_line = Some(line);
             expecting_repeat = true;
             continue;
@@ -139,6 +159,7 @@ pub fn clean_article(source_file: &str, raw: &str) -> Article {
         expecting_repeat = false;
         kept.push(Some(line));
     }
+    removed.sort_by_key(|r| r.line);
 
     let paragraphs = join_paragraphs(&kept);
     let title = title
@@ -146,9 +167,8 @@ pub fn clean_article(source_file: &str, raw: &str) -> Article {
         .unwrap_or_else(|| headline_from(&paragraphs));
     let dateline = paragraphs.first().and_then(|p| dateline(p));
     let word_count = paragraphs.iter().map(|p| count_words(p)).sum();
-    let language = front
+    let language = meta
         .language
-        .clone()
         .unwrap_or_else(|| detect_language(&paragraphs).to_string());
 
     Article {
@@ -157,6 +177,8 @@ pub fn clean_article(source_file: &str, raw: &str) -> Article {
         outlet,
         published,
         dateline,
+        author: meta.author,
+        url: meta.url,
         language,
         source_file: source_file.to_string(),
         paragraphs,
@@ -345,17 +367,23 @@ const LANGUAGE_MARKERS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Words enough to tell a language: reading more of a long text changes nothing but the time a
+/// 20 MB import takes.
+const LANGUAGE_SAMPLE_WORDS: usize = 5_000;
+
 pub fn detect_language(paragraphs: &[String]) -> &'static str {
     let mut counts = [0usize; LANGUAGE_MARKERS.len()];
     let mut total = 0usize;
-    for p in paragraphs {
-        for word in unicode_segmentation::UnicodeSegmentation::unicode_words(p.as_str()) {
-            total += 1;
-            let word = word.to_lowercase();
-            for (i, (_, markers)) in LANGUAGE_MARKERS.iter().enumerate() {
-                if markers.contains(&word.as_str()) {
-                    counts[i] += 1;
-                }
+    let words = paragraphs
+        .iter()
+        .flat_map(|p| unicode_segmentation::UnicodeSegmentation::unicode_words(p.as_str()))
+        .take(LANGUAGE_SAMPLE_WORDS);
+    for word in words {
+        total += 1;
+        let word = word.to_lowercase();
+        for (i, (_, markers)) in LANGUAGE_MARKERS.iter().enumerate() {
+            if markers.contains(&word.as_str()) {
+                counts[i] += 1;
             }
         }
     }
@@ -379,42 +407,107 @@ pub fn detect_language(paragraphs: &[String]) -> &'static str {
     }
 }
 
-#[derive(Default)]
-struct FrontMatter {
-    title: Option<String>,
-    outlet: Option<String>,
-    date: Option<PartialDate>,
-    language: Option<String>,
+/// Metadata an article's source states. In a front-matter block, a value may be written in double
+/// quotes (`title: "Kast: \"a model\""`), with `\"` and `\\` escaped, so any title survives.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Metadata {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<PartialDate>,
+    pub language: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
 }
 
-/// Parses a leading `---` block; returns it and the index of the first body line.
-fn front_matter(raw: &str) -> (FrontMatter, usize) {
-    let mut fm = FrontMatter::default();
+impl Metadata {
+    /// Each field from `self` when stated, otherwise from `fallback`.
+    pub fn or(self, fallback: Metadata) -> Metadata {
+        Metadata {
+            title: self.title.or(fallback.title),
+            outlet: self.outlet.or(fallback.outlet),
+            date: self.date.or(fallback.date),
+            language: self.language.or(fallback.language),
+            author: self.author.or(fallback.author),
+            url: self.url.or(fallback.url),
+        }
+    }
+}
+
+/// The `key: value` lines of a leading `---` block, with the index of the first body line; no
+/// block gives no lines and index 0.
+fn front_matter_lines(raw: &str) -> (Vec<(&str, String)>, usize) {
     let mut lines = raw.lines();
     if lines.next().map(str::trim) != Some("---") {
-        return (fm, 0);
+        return (Vec::new(), 0);
     }
+    let mut fields = Vec::new();
     for (i, line) in lines.enumerate() {
         if line.trim() == "---" {
-            return (fm, i + 2);
+            return (fields, i + 2);
         }
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
-        let value = value.trim().trim_matches('"').trim();
-        if value.is_empty() {
-            continue;
-        }
-        match key.trim().to_lowercase().as_str() {
-            "title" => fm.title = Some(value.to_string()),
-            "outlet" | "site" | "publisher" => fm.outlet = Some(value.to_string()),
-            "date" | "published" => fm.date = parse_date(value),
-            "language" | "lang" => fm.language = Some(value.to_string()),
-            _ => {}
+        let value = unquote(value.trim());
+        if !value.is_empty() {
+            fields.push((key.trim(), value));
         }
     }
     // An opening `---` with no closing one is body text after all.
-    (FrontMatter::default(), 0)
+    (Vec::new(), 0)
+}
+
+/// `"a \"b\""` -> `a "b"`; an unquoted value loses stray quotes at its ends, as hand-written
+/// files expect.
+fn unquote(value: &str) -> String {
+    let quoted = value.len() >= 2 && value.starts_with('"') && value.ends_with('"');
+    if !quoted {
+        return value.trim_matches('"').trim().to_string();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value[1..value.len() - 1].chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('\\', Some(next @ ('"' | '\\'))) => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Parses a leading `---` block: its metadata, the removals it carries and the index of the first
+/// body line.
+///
+/// `removed:` lines (`removed: "12 | navigation | Home · World"`) are what an earlier import took
+/// out of the original file, carried along so the disclosure survives a rebuild from the corpus.
+fn front_matter(raw: &str) -> (Metadata, Vec<RemovedLine>, usize) {
+    let (fields, body_start) = front_matter_lines(raw);
+    let mut fm = Metadata::default();
+    let mut removed = Vec::new();
+    for (key, value) in fields {
+        match key.to_lowercase().as_str() {
+            "title" => fm.title = Some(value),
+            "outlet" | "site" | "publisher" => fm.outlet = Some(value),
+            "date" | "published" => fm.date = parse_date(&value),
+            "language" | "lang" => fm.language = Some(value),
+            "author" | "byline" => fm.author = Some(value),
+            "url" | "link" | "source" => fm.url = Some(value),
+            "removed" => removed.extend(carried_removal(&value)),
+            _ => {}
+        }
+    }
+    (fm, removed, body_start)
+}
+
+fn carried_removal(value: &str) -> Option<RemovedLine> {
+    let mut parts = value.splitn(3, " | ");
+    let line = parts.next()?.trim().parse().ok()?;
+    let reason = RemovalReason::from_label(parts.next()?.trim())?;
+    let text = parts.next()?.to_string();
+    Some(RemovedLine { line, text, reason })
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time part after the date is ignored).
@@ -617,6 +710,15 @@ mod tests {
         let es = vec!["El presidente dijo que la cárcel fue construida para las pandillas y que es para los presos del país.".to_string()];
         assert_eq!(detect_language(&es), "es");
         assert_eq!(detect_language(&["Kast Bukele CECOT".to_string()]), "und");
+    }
+
+    #[test]
+    fn language_of_a_long_text_is_read_from_its_opening() {
+        let english = "The president said that the prison was built for the gangs. ".repeat(500);
+        let spanish =
+            "El presidente dijo que la cárcel fue construida para las pandillas. ".repeat(2000);
+        assert_eq!(detect_language(&[english.clone(), spanish.clone()]), "en");
+        assert_eq!(detect_language(&[spanish, english]), "es");
     }
 
     #[test]

@@ -22,7 +22,7 @@ impl std::fmt::Display for PartialDate {
     }
 }
 
-/// Why the cleaner took a line out of an article's body.
+/// Why the cleaner took a line out of an article's body, or HTML extraction a block out of a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RemovalReason {
     /// The title printed again as the first line of the body.
@@ -33,16 +33,76 @@ pub enum RemovalReason {
     Counter,
     /// "Copyright © 2026 Outlet": its year and outlet are kept as metadata.
     Copyright,
+    /// A page's menus, header, footer, breadcrumbs and skip links.
+    Navigation,
+    /// "Share on Facebook", "Tweet", "Email this" and their like.
+    Sharing,
+    /// Lists of links to other stories ("More from World", "Most read").
+    RelatedLinks,
+    /// Cookie and privacy-consent banners.
+    CookieNotice,
+    /// Newsletter sign-up and subscription boxes.
+    Newsletter,
+    /// Advertisement slots and their labels.
+    Advertisement,
+    /// Reader comments and their prompts.
+    Comments,
+    /// Captions and credits of photos and videos.
+    Caption,
+    /// The byline block ("By Jane Doe"): the name is kept as the article's author.
+    Byline,
+    /// Buttons, forms and other controls.
+    Controls,
+    /// Text the page itself hides (`hidden`, `aria-hidden`, `display: none`).
+    Hidden,
+    /// Visible text on the page around the article that fits none of the above.
+    OutsideArticle,
 }
 
 impl RemovalReason {
+    const ALL: [RemovalReason; 16] = [
+        RemovalReason::RepeatedTitle,
+        RemovalReason::Boilerplate,
+        RemovalReason::Counter,
+        RemovalReason::Copyright,
+        RemovalReason::Navigation,
+        RemovalReason::Sharing,
+        RemovalReason::RelatedLinks,
+        RemovalReason::CookieNotice,
+        RemovalReason::Newsletter,
+        RemovalReason::Advertisement,
+        RemovalReason::Comments,
+        RemovalReason::Caption,
+        RemovalReason::Byline,
+        RemovalReason::Controls,
+        RemovalReason::Hidden,
+        RemovalReason::OutsideArticle,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             RemovalReason::RepeatedTitle => "repeated title",
             RemovalReason::Boilerplate => "site furniture",
             RemovalReason::Counter => "counter",
             RemovalReason::Copyright => "copyright line",
+            RemovalReason::Navigation => "navigation",
+            RemovalReason::Sharing => "share buttons",
+            RemovalReason::RelatedLinks => "related links",
+            RemovalReason::CookieNotice => "cookie notice",
+            RemovalReason::Newsletter => "newsletter box",
+            RemovalReason::Advertisement => "advertisement",
+            RemovalReason::Comments => "comments",
+            RemovalReason::Caption => "photo caption",
+            RemovalReason::Byline => "byline",
+            RemovalReason::Controls => "buttons and forms",
+            RemovalReason::Hidden => "hidden on the page",
+            RemovalReason::OutsideArticle => "outside the article",
         }
+    }
+
+    /// The reason a [`label`](Self::label) names.
+    pub fn from_label(label: &str) -> Option<RemovalReason> {
+        Self::ALL.into_iter().find(|r| r.label() == label)
     }
 }
 
@@ -66,6 +126,12 @@ pub struct Article {
     pub published: Option<PartialDate>,
     /// Place line opening the body ("SAN SALVADOR"); the text keeps it too.
     pub dateline: Option<String>,
+    /// Byline, when the source names the writer.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// Where the article was published, when the source says (a page's canonical link).
+    #[serde(default)]
+    pub url: Option<String>,
     /// ISO 639-1 code, or "und" when undetermined.
     pub language: String,
     pub source_file: String,
@@ -179,6 +245,8 @@ mod tests {
             outlet: None,
             published: None,
             dateline: None,
+            author: None,
+            url: None,
             language: "en".into(),
             source_file: source.into(),
             paragraphs: vec![],
@@ -221,6 +289,15 @@ mod tests {
         a.paragraphs = vec!["Kast visited the prison on Friday, ahead of a meeting.".into()];
         assert_eq!(a.lede(20), "Kast visited the…");
         assert_eq!(a.lede(200), a.paragraphs[0]);
+    }
+
+    #[test]
+    fn every_removal_reason_is_found_by_its_own_label_only() {
+        for reason in RemovalReason::ALL {
+            assert_eq!(RemovalReason::from_label(reason.label()), Some(reason));
+        }
+        assert_eq!(RemovalReason::from_label("Navigation"), None);
+        assert_eq!(RemovalReason::from_label(""), None);
     }
 
     #[test]

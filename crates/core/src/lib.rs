@@ -8,6 +8,7 @@ pub mod clean;
 pub mod compare;
 pub mod corpus;
 pub mod extract;
+pub mod import;
 pub mod library;
 pub mod report;
 pub mod search;

@@ -3,7 +3,6 @@
 //! it out and wires the page: scrolling, the difference walk, exports.
 
 mod cards;
-mod export;
 mod layout;
 mod model;
 mod panes;
@@ -187,16 +186,16 @@ fn comparer(CompareViewProps { a, b, back }: &CompareViewProps) -> Html {
         d.dispatch(CompareAction::Show { a, b });
     });
     let on_markdown = use_callback(model.clone(), |_: MouseEvent, model| {
-        let _ = export::download(
-            &export::file_name(&model.c, "md"),
+        let _ = crate::download::download(
+            &export_name(&model.c, "md"),
             "text/markdown;charset=utf-8",
             &report::markdown(&model.c),
         );
     });
     let on_json = use_callback(model.clone(), |_: MouseEvent, model| {
-        if let Ok(text) = export::json(&model.c) {
-            let _ = export::download(
-                &export::file_name(&model.c, "json"),
+        if let Ok(text) = crate::download::json(&model.c) {
+            let _ = crate::download::download(
+                &export_name(&model.c, "json"),
                 "application/json",
                 &text,
             );
@@ -223,4 +222,9 @@ fn comparer(CompareViewProps { a, b, back }: &CompareViewProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// `a--vs--b.md`-style file name for an export of a comparison.
+fn export_name(c: &parallax_core::compare::Comparison, ext: &str) -> String {
+    format!("{}--vs--{}.{ext}", c.a.id, c.b.id)
 }

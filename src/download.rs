@@ -1,24 +1,9 @@
-//! Downloads of a comparison: Markdown written by the core, JSON of the core's own data. The file
-//! is made in the page (Blob and object URL); nothing is uploaded.
+//! Files made in the page and offered as downloads (Blob and object URL): exports never leave the
+//! browser except as the file the reader saves.
 
-use parallax_core::compare::Comparison;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// `a--vs--b.md`-style file name for a comparison.
-pub fn file_name(c: &Comparison, ext: &str) -> String {
-    format!("{}--vs--{}.{ext}", c.a.id, c.b.id)
-}
-
-/// The comparison as indented JSON, serialised by serde into JS values and written by the
-/// browser's `JSON.stringify` (no JSON library in the wasm).
-pub fn json(c: &Comparison) -> Result<String, JsValue> {
-    let value = c.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
-    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?
-        .as_string()
-        .ok_or_else(|| JsValue::from_str("JSON.stringify gave no string"))
-}
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
@@ -43,4 +28,13 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     gloo::utils::window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
     Ok(())
+}
+
+/// `value` as indented JSON, serialised by serde into JS values and written by the browser's
+/// `JSON.stringify`, which costs the wasm no JSON writer of its own.
+pub fn json<T: Serialize>(value: &T) -> Result<String, JsValue> {
+    let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?
+        .as_string()
+        .ok_or_else(|| JsValue::from_str("JSON.stringify gave no string"))
 }
