@@ -53,10 +53,12 @@ pub fn app(props: &AppProps) -> Html {
 
     let query = state.params().query.clone();
     let highlighted = {
+        // The library is a dependency: a link to one of the reader's articles is opened before
+        // the store has answered, and an edit changes the article under the same id.
         let (library, article) = (state.library.clone(), article_id(&state.location));
         use_memo(
-            (article, query, state.framing.clone()),
-            move |(id, query, framing)| {
+            (article, query, state.framing.clone(), state.library.clone()),
+            move |(id, query, framing, _)| {
                 id.as_deref()
                     .and_then(|id| library.corpus().get(id))
                     .map(|a| library.highlight(a, query, framing))

@@ -277,3 +277,44 @@ async fn a_corrupt_stored_record_is_kept_and_the_app_works() {
         "the damaged record is still stored as it was: {kept:?}"
     );
 }
+
+/// A store holding the wire story, as a previous visit left it.
+async fn store_with_wire() -> (String, String) {
+    let store = fresh_store();
+    let article = parallax_core::clean::clean_article("wire.txt", WIRE);
+    let record = parallax_core::import::to_record(&article);
+    storage::put(&store, &RecordKey::Number(1), &record)
+        .await
+        .unwrap();
+    (store, article.id)
+}
+
+// Regression: issue 5, the list was computed before the store answered and never again, so a
+// fresh visit to the home page showed only the embedded articles.
+#[wasm_bindgen_test]
+async fn the_home_list_includes_stored_articles_on_a_fresh_visit() {
+    let (store, _) = store_with_wire().await;
+    let app = load_with_store("#/", &store).await;
+    wait_until("the stored article joins the list", || {
+        texts(&app.root, ".article-card h2")
+            .iter()
+            .any(|t| t.contains("Kast tours CECOT"))
+    })
+    .await;
+    assert_eq!(texts(&app.root, ".article-card").len(), 3);
+}
+
+// Regression: issue 5, opening a link to one of the reader's articles panicked: the reading
+// view's highlights were computed while the store was still loading and never again.
+#[wasm_bindgen_test]
+async fn a_link_to_your_article_opens_it_once_the_store_answers() {
+    let (store, id) = store_with_wire().await;
+    let app = load_with_store(&format!("#/article/{id}?q=zephyrine"), &store).await;
+    wait_for_text(&app.root, ".reading h1", "Kast tours CECOT").await;
+    wait_for_text(&app.root, ".hit-count", "1 of 1").await;
+    assert!(app
+        .root
+        .text_content()
+        .unwrap()
+        .contains("This article is yours"));
+}

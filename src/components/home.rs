@@ -36,7 +36,8 @@ pub fn home(props: &HomeProps) -> Html {
     } = props;
     let results = {
         let library = library.clone();
-        use_memo(params.clone(), move |p| {
+        // Regression: issue 5, the reader's articles arrive from storage after the first render.
+        use_memo((params.clone(), library.clone()), move |(p, _)| {
             library.search(&p.query, &p.selection, RESULT_LIMIT)
         })
     };

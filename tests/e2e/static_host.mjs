@@ -160,6 +160,8 @@ await check("your articles: a pasted and an imported page join the list and surv
   assert.doesNotMatch(body, /Share this article|cookies|Related stories|Storm hits coast/, "page clutter is out of the text");
   await page.screenshot({ path: `${shots}/yours-article.png`, fullPage: true });
   await page.goto(base);
+  await page.locator(".article-card").first().waitFor({ timeout: 15000 });
+  await page.screenshot({ path: `${shots}/yours-home.png`, fullPage: true });
   await page.locator(".article-card").nth(3).waitFor({ timeout: 15000 });
   assert.equal(await page.locator(".article-card .yours-badge").count(), 2);
 });

@@ -45,7 +45,8 @@ pub fn compare_view(CompareViewProps { a, b, back }: &CompareViewProps) -> Html 
 fn comparer(CompareViewProps { a, b, back }: &CompareViewProps) -> Html {
     let model = {
         let (a, b) = (a.clone(), b.clone());
-        use_memo((a.id.clone(), b.id.clone()), move |_| {
+        // By content, not id: the reader may edit an article's details while comparing it.
+        use_memo((a.clone(), b.clone()), move |_| {
             crate::state::Shared(Rc::new(Model::new(parallax_core::compare::compare(&a, &b))))
         })
     };
