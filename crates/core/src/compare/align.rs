@@ -6,9 +6,9 @@
 //! not indexed: it cannot tell sentences apart), and only each sentence's best few candidates are
 //! scored by the matcher.
 
-use super::matcher::{features, probability, Prepared};
+use super::matcher::{features_and_overlap, probability, Prepared};
 use super::weights::THRESHOLD;
-use super::FastMap as HashMap;
+use crate::extract::FxMap as HashMap;
 
 /// Candidates kept per sentence, from each side, before full scoring.
 pub const CANDIDATES: usize = 6;
@@ -48,8 +48,8 @@ pub fn align(a: &[Prepared], b: &[Prepared]) -> Vec<Scored> {
     let scored: Vec<(Scored, usize)> = candidates(a, b)
         .into_iter()
         .filter_map(|(i, j)| {
-            let score = link_score(&a[i], &b[j]);
-            (score >= FLOOR).then(|| (Scored { a: i, b: j, score }, shared_content(&a[i], &b[j]).1))
+            let (score, shared) = scored_pair(&a[i], &b[j]);
+            (score >= FLOOR).then_some((Scored { a: i, b: j, score }, shared))
         })
         .collect();
     let mut best_a = vec![(0.0f64, usize::MAX); a.len()];
@@ -84,8 +84,13 @@ pub fn align(a: &[Prepared], b: &[Prepared]) -> Vec<Scored> {
 /// Link confidence of one pair: the matcher's probability, raised for a pair where one sentence
 /// is mostly contained in the other (a merge or split the paraphrase model does not reward).
 pub fn link_score(a: &Prepared, b: &Prepared) -> f64 {
-    let p = probability(&features(a, b));
-    let (shared, count) = shared_content(a, b);
+    scored_pair(a, b).0
+}
+
+/// [`link_score`] and how many content stems the pair shares.
+fn scored_pair(a: &Prepared, b: &Prepared) -> (f64, usize) {
+    let (features, (shared, count)) = features_and_overlap(a, b);
+    let p = probability(&features);
     let smaller = a.content_mass().min(b.content_mass()) as f64;
     if count >= CONTAINMENT_MIN_SHARED && smaller > 0.0 {
         let containment = shared / smaller;
@@ -93,28 +98,10 @@ pub fn link_score(a: &Prepared, b: &Prepared) -> f64 {
             // Maps the containment range [CONTAINMENT, 1] onto [SECONDARY, 0.9].
             let c =
                 SECONDARY + (containment - CONTAINMENT) / (1.0 - CONTAINMENT) * (0.9 - SECONDARY);
-            return p.max(c);
+            return (p.max(c), count);
         }
     }
-    p
-}
-
-fn shared_content(a: &Prepared, b: &Prepared) -> (f64, usize) {
-    let (x, y) = (a.content(), b.content());
-    let (mut i, mut j, mut mass, mut n) = (0, 0, 0.0f64, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                mass += x[i].1.min(y[j].1) as f64;
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (mass, n)
+    (p, count)
 }
 
 /// How many pairs [`align`] scores in full for these sentences (for checking it stays far
@@ -145,7 +132,7 @@ fn candidates(a: &[Prepared], b: &[Prepared]) -> Vec<(usize, usize)> {
     let norms_b: Vec<f64> = b.iter().map(norm).collect();
     let mut acc = vec![0.0f64; b.len()];
     let mut touched: Vec<usize> = Vec::new();
-    let mut best_for_b: Vec<Vec<(f64, usize)>> = vec![Vec::new(); b.len()];
+    let mut best_for_b: Vec<Best> = vec![Best::default(); b.len()];
     let mut pairs = Vec::new();
     for (i, p) in a.iter().enumerate() {
         for &(h, w) in p.content() {
@@ -162,32 +149,59 @@ fn candidates(a: &[Prepared], b: &[Prepared]) -> Vec<(usize, usize)> {
             }
         }
         let na = norm(p);
-        let mut row: Vec<(f64, usize)> = touched
-            .iter()
-            .map(|&j| (acc[j] / (na * norms_b[j]).max(1e-9), j))
-            .collect();
+        let mut best_for_a = Best::default();
+        // Ties go to the partner found first: the order of `touched`, and of `i` for `b`.
+        for (k, &j) in touched.iter().enumerate() {
+            let score = acc[j] / (na * norms_b[j]).max(1e-9);
+            best_for_a.offer(score, k, j);
+            best_for_b[j].offer(score, i, i);
+        }
         for &j in &touched {
             acc[j] = 0.0;
         }
         touched.clear();
-        row.sort_by(|x, y| y.0.total_cmp(&x.0));
-        for &(s, j) in &row {
-            let list = &mut best_for_b[j];
-            list.push((s, i));
-            if list.len() > 2 * CANDIDATES {
-                list.sort_by(|x, y| y.0.total_cmp(&x.0));
-                list.truncate(CANDIDATES);
-            }
-        }
-        pairs.extend(row.iter().take(CANDIDATES).map(|&(_, j)| (i, j)));
+        pairs.extend(best_for_a.partners().map(|j| (i, j)));
     }
-    for (j, mut list) in best_for_b.into_iter().enumerate() {
-        list.sort_by(|x, y| y.0.total_cmp(&x.0));
-        pairs.extend(list.iter().take(CANDIDATES).map(|&(_, i)| (i, j)));
+    for (j, best) in best_for_b.iter().enumerate() {
+        pairs.extend(best.partners().map(|i| (i, j)));
     }
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// The [`CANDIDATES`] best partners offered to one sentence: highest score first, then first
+/// offered (lowest `order`).
+#[derive(Clone, Copy, Default)]
+struct Best {
+    len: usize,
+    /// (score, order, partner), best first.
+    top: [(f64, usize, usize); CANDIDATES],
+}
+
+impl Best {
+    fn offer(&mut self, score: f64, order: usize, partner: usize) {
+        let beats = |x: &(f64, usize, usize)| score > x.0 || score == x.0 && order < x.1;
+        // Most offers do not beat the last of a full list.
+        if self.len == CANDIDATES && !beats(&self.top[CANDIDATES - 1]) {
+            return;
+        }
+        let at = self.top[..self.len]
+            .iter()
+            .position(beats)
+            .unwrap_or(self.len);
+        if at == CANDIDATES {
+            return;
+        }
+        let end = self.len.min(CANDIDATES - 1);
+        self.top.copy_within(at..end, at + 1);
+        self.top[at] = (score, order, partner);
+        self.len = (self.len + 1).min(CANDIDATES);
+    }
+
+    fn partners(&self) -> impl Iterator<Item = usize> + '_ {
+        self.top[..self.len].iter().map(|x| x.2)
+    }
 }
 
 #[cfg(test)]
@@ -220,6 +234,28 @@ mod tests {
         assert!(pairs.contains(&(0, 1)), "{links:?}");
         assert!(pairs.contains(&(2, 0)), "{links:?}");
         assert!(!pairs.iter().any(|&(i, _)| i == 1), "{links:?}");
+    }
+
+    #[test]
+    fn candidate_lists_keep_the_best_and_the_first_offered_on_ties() {
+        let mut best = Best::default();
+        let offers = [
+            (0.5, 10),
+            (0.9, 11),
+            (0.5, 12),
+            (0.1, 13),
+            (0.7, 14),
+            (0.5, 15),
+            (0.5, 16),
+            (0.6, 17),
+            (0.95, 18),
+        ];
+        for (order, &(score, partner)) in offers.iter().enumerate() {
+            best.offer(score, order, partner);
+        }
+        let kept: Vec<usize> = best.partners().collect();
+        // 0.95, 0.9, 0.7, 0.6, then the first two of the four 0.5s; never the 0.1.
+        assert_eq!(kept, [18, 11, 14, 17, 10, 12]);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Word-level diff of two aligned sentences, as spans of their original text.
 
+use super::bits;
+use super::matcher::hash_str;
 use crate::text::{self, Token};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -35,19 +37,32 @@ const MAX_CELLS: usize = 40_000;
 /// Word diff of `a` against `b`, and whether the pair is so different that it is shown as one
 /// replacement of the whole sentence (`true`).
 pub fn word_diff(a: &str, b: &str) -> (Vec<DiffOp>, bool) {
-    let ta = text::tokenize(a);
-    let tb = text::tokenize(b);
+    word_diff_tokens(a, b, &text::tokenize(a), &text::tokenize(b))
+}
+
+/// [`word_diff`] of two sentences already tokenised (`ta` is `text::tokenize(a)`, `tb` of `b`).
+pub(crate) fn word_diff_tokens(
+    a: &str,
+    b: &str,
+    ta: &[Token],
+    tb: &[Token],
+) -> (Vec<DiffOp>, bool) {
     let whole = || {
         vec![DiffOp {
             kind: DiffKind::Replace,
-            a: span(&ta, 0, ta.len()),
-            b: span(&tb, 0, tb.len()),
+            a: span(ta, 0, ta.len()),
+            b: span(tb, 0, tb.len()),
         }]
     };
     if ta.is_empty() || tb.is_empty() || ta.len() * tb.len() > MAX_CELLS {
         return (whole(), true);
     }
-    let pairs = lcs_pairs(&ta, &tb);
+    let (wa, wb) = (words(ta), words(tb));
+    let pairs = if wb.len() <= bits::MAX_LEN {
+        bits::lcs_pairs(&wa, &wb, |w| w.0)
+    } else {
+        lcs_pairs(&wa, &wb)
+    };
     if (pairs.len() as f64) < REWRITE_BELOW * ta.len().max(tb.len()) as f64 {
         return (whole(), true);
     }
@@ -77,21 +92,29 @@ pub fn word_diff(a: &str, b: &str) -> (Vec<DiffOp>, bool) {
             };
             ops.push(DiffOp {
                 kind,
-                a: gap_span(&ta, i, ri, a.len()),
-                b: gap_span(&tb, j, rj, b.len()),
+                a: gap_span(ta, i, ri, a.len()),
+                b: gap_span(tb, j, rj, b.len()),
             });
         }
         if len > 0 {
             ops.push(DiffOp {
                 kind: DiffKind::Equal,
-                a: span(&ta, ri, ri + len),
-                b: span(&tb, rj, rj + len),
+                a: span(ta, ri, ri + len),
+                b: span(tb, rj, rj + len),
             });
         }
         i = ri + len;
         j = rj + len;
     }
     (ops, false)
+}
+
+/// Tokens compared as (hash, folded form): a hash tells most pairs of words apart at once.
+fn words(tokens: &[Token]) -> Vec<(u64, &str)> {
+    tokens
+        .iter()
+        .map(|t| (hash_str(&t.norm), t.norm.as_str()))
+        .collect()
 }
 
 /// Byte span from the start of token `from` to the end of token `to - 1`.
@@ -111,14 +134,15 @@ fn gap_span(tokens: &[Token], from: usize, to: usize, len: usize) -> Range<usize
     at..at
 }
 
-/// Index pairs of a longest common subsequence of the tokens' folded forms.
-fn lcs_pairs(a: &[Token], b: &[Token]) -> Vec<(usize, usize)> {
+/// Index pairs of a longest common subsequence, from the table of suffix lengths ([`bits::lcs_pairs`]
+/// gives the same pairs without the table when `b` is short enough).
+fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     let mut table = vec![0u16; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            table[at(i, j)] = if a[i].norm == b[j].norm {
+            table[at(i, j)] = if a[i] == b[j] {
                 table[at(i + 1, j + 1)] + 1
             } else {
                 table[at(i + 1, j)].max(table[at(i, j + 1)])
@@ -128,7 +152,7 @@ fn lcs_pairs(a: &[Token], b: &[Token]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::with_capacity(table[0] as usize);
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if a[i].norm == b[j].norm {
+        if a[i] == b[j] {
             pairs.push((i, j));
             i += 1;
             j += 1;
@@ -190,6 +214,23 @@ mod tests {
             &a[ops[0].a.clone()],
             "The president-elect toured the facility with his security minister"
         );
+    }
+
+    #[test]
+    fn bit_parallel_pairs_equal_the_table_walk() {
+        let mut rng = crate::compare::test_rng(0x9e37_79b9_7f4a_7c15);
+        let mut next = move |k: u64| rng() % k;
+        for round in 0..2000 {
+            let alphabet = [2, 3, 6, 30][round % 4];
+            let (n, m) = (next(80) as usize, next(65) as usize);
+            let a: Vec<u64> = (0..n).map(|_| next(alphabet)).collect();
+            let b: Vec<u64> = (0..m).map(|_| next(alphabet)).collect();
+            assert_eq!(
+                bits::lcs_pairs(&a, &b, |&x| x),
+                lcs_pairs(&a, &b),
+                "{a:?} {b:?}"
+            );
+        }
     }
 
     #[test]

@@ -6,11 +6,10 @@
 //! ("over 250 Venezuelans deported" / "deported over 200 Venezuelans"); without that shared
 //! context two numbers are simply different facts, never a conflict.
 
-use super::idf::Idf;
-use super::matcher::hash_str;
+use super::matcher::{hash_str, Prepared};
 use super::{Link, Sentence};
-use crate::extract::{self, Gazetteer, Hedge, Quantity, QuantityKind};
-use crate::text::{self, TokenKind};
+use crate::extract::{self, Analysis, Hedge, Quantity, QuantityKind};
+use crate::text::{self, Token};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -51,31 +50,55 @@ pub struct Discrepancy {
 
 /// What [`find`] looks at.
 pub struct Input<'a> {
-    pub a: &'a [Sentence],
-    pub b: &'a [Sentence],
-    /// The paragraphs the sentences index into (quotes and descriptors need their context).
-    pub a_paragraphs: &'a [String],
-    pub b_paragraphs: &'a [String],
+    pub a: Text<'a>,
+    pub b: Text<'a>,
     pub links: &'a [Link],
-    pub idf: &'a Idf,
     /// Other text of the two articles (titles), which helps learn entity names.
     pub context: &'a [&'a str],
+}
+
+/// One side of a comparison, sentence by sentence, with what the comparison already computed
+/// for its sentences (all parallel to `sentences`).
+pub struct Text<'a> {
+    pub sentences: &'a [Sentence],
+    /// The paragraphs the sentences index into (quotes and descriptors need their context).
+    pub paragraphs: &'a [String],
+    /// `text::tokenize` of each sentence.
+    pub tokens: &'a [Vec<Token>],
+    /// `text::fold` of each sentence.
+    pub folded: &'a [String],
+    /// Each sentence prepared for the matcher (for its tokens' stems and which are content words).
+    pub prepared: &'a [Prepared],
 }
 
 /// Content words either side of a quantity that count as its context.
 const WINDOW: usize = 6;
 
-struct Found {
+struct Found<'t> {
     sentence: usize,
     q: Quantity,
-    /// Stems of content words near the quantity, with their first surface form.
-    window: BTreeMap<u64, String>,
+    /// Hash of `q.unit_norm`, which most comparisons of units need no more than.
+    unit: Option<u64>,
+    /// Stems of content words near the quantity, with their first surface form, sorted by stem.
+    window: Vec<(u64, &'t str)>,
 }
 
 /// All discrepancies between the two sides, conflicts first, then descriptors, then omissions.
 pub fn find(input: &Input) -> Vec<Discrepancy> {
-    let qa = quantities(input.a);
-    let qb = quantities(input.b);
+    // One scan per paragraph serves the gazetteer, entities, quotations, descriptors and the
+    // quantities of its sentences.
+    let texts: Vec<&str> = input
+        .a
+        .paragraphs
+        .iter()
+        .chain(input.b.paragraphs)
+        .map(String::as_str)
+        .collect();
+    let lexicon = extract::default_lexicon();
+    let analyses = extract::learn_and_analyse(input.context, &texts, &lexicon);
+    let (pa, pb) = analyses.split_at(input.a.paragraphs.len());
+    let qa = quantities(&input.a, pa);
+    let qb = quantities(&input.b, pb);
     let mut out = Vec::new();
     let (used_a, used_b) = number_conflicts(input, &qa, &qb, &mut out);
     number_omissions(
@@ -94,57 +117,51 @@ pub fn find(input: &Input) -> Vec<Discrepancy> {
         DiscrepancyKind::NumberOnlyInB,
         &mut out,
     );
-    let texts = input.context.iter().copied().chain(
-        input
-            .a_paragraphs
-            .iter()
-            .chain(input.b_paragraphs)
-            .map(String::as_str),
-    );
-    let gaz = Gazetteer::learn(texts);
-    let all_a = all_mentions(&gaz, input.a_paragraphs, input.a);
-    let all_b = all_mentions(&gaz, input.b_paragraphs, input.b);
+    let all_a = all_mentions(pa, input.a.sentences);
+    let all_b = all_mentions(pb, input.b.sentences);
     let (ea, eb) = (first_mentions(&all_a), first_mentions(&all_b));
-    attribution_conflicts(input, &gaz, (&all_a, &all_b), &mut out);
-    descriptor_differences(input, &gaz, &ea, &eb, &mut out);
-    entity_omissions(input, &ea, &eb, &mut out);
+    attribution_conflicts(input, (pa, pb), (&all_a, &all_b), &mut out);
+    let (fa, fb) = (Folded::of(&input.a), Folded::of(&input.b));
+    descriptor_differences(input, (pa, pb), (&fa, &fb), (&ea, &eb), &mut out);
+    entity_omissions(input, (&fa, &fb), (&ea, &eb), &mut out);
     out.sort_by_key(|d| d.kind);
     out
 }
 
-fn quantities(sentences: &[Sentence]) -> Vec<Found> {
+/// The quantities of each sentence, with the content stems around them.
+fn quantities<'t>(side: &Text<'t>, paragraphs: &[Analysis]) -> Vec<Found<'t>> {
     let mut out = Vec::new();
-    for s in sentences {
-        let qs = extract::quantities(&s.text);
+    for s in side.sentences {
+        let qs = paragraphs[s.paragraph].quantities_of(s.start..s.end);
         if qs.is_empty() {
             continue;
         }
-        let tokens = text::tokenize(&s.text);
+        let tokens = &side.tokens[s.index];
+        let prepared = &side.prepared[s.index];
+        let stems = prepared.stem_seq();
         for q in qs {
-            let first = tokens
-                .iter()
-                .position(|t| t.end > q.span.start)
-                .unwrap_or(tokens.len());
-            let last = tokens
-                .iter()
-                .position(|t| t.start >= q.span.end)
-                .unwrap_or(tokens.len());
-            let content =
-                |t: &&text::Token| t.kind == TokenKind::Word && !text::is_stopword(&t.norm);
-            let before = tokens[..first].iter().rev().filter(content).take(WINDOW);
-            let after = tokens[last..].iter().filter(content).take(WINDOW);
-            let mut window = BTreeMap::new();
-            for t in before.chain(after) {
-                let stem = text::stem(&t.norm);
-                if q.unit_norm.as_deref() != Some(stem.as_str()) {
-                    window
-                        .entry(hash_str(&stem))
-                        .or_insert_with(|| s.text[t.start..t.end].to_string());
-                }
-            }
+            let first = tokens.partition_point(|t| t.end <= q.span.start);
+            let last = tokens.partition_point(|t| t.start < q.span.end);
+            let content = prepared.content_tokens();
+            let split = |at: usize| content.partition_point(|&k| (k as usize) < at);
+            let before = content[..split(first)].iter().rev().take(WINDOW);
+            let after = content[split(last)..].iter().take(WINDOW);
+            let unit = q.unit_norm.as_deref().map(hash_str);
+            // Each stem with the surface form met first, nearest before the quantity first.
+            let mut window: Vec<(u64, usize, &str)> = before
+                .chain(after)
+                .map(|&k| k as usize)
+                .filter(|&k| unit != Some(stems[k]))
+                .enumerate()
+                .map(|(order, k)| (stems[k], order, &s.text[tokens[k].start..tokens[k].end]))
+                .collect();
+            window.sort_unstable_by_key(|w| (w.0, w.1));
+            window.dedup_by_key(|w| w.0);
+            let window = window.into_iter().map(|(h, _, w)| (h, w)).collect();
             out.push(Found {
                 sentence: s.index,
                 q,
+                unit,
                 window,
             });
         }
@@ -184,20 +201,24 @@ fn tolerated(a: &Quantity, b: &Quantity) -> bool {
     overlap && (loose(a) || loose(b))
 }
 
-fn same_thing(a: &Found, b: &Found) -> Option<Vec<String>> {
-    if a.q.kind != b.q.kind || !comparable_kind(a.q.kind) {
-        return None;
-    }
-    match (&a.q.unit_norm, &b.q.unit_norm) {
-        (Some(x), Some(y)) if x == y => {}
-        (None, None) if a.q.kind != QuantityKind::Count => {}
-        _ => return None,
-    }
-    let shared: Vec<String> = a
+/// Whether two quantities are of a kind and unit that can count the same thing.
+fn comparable(a: &Found, b: &Found) -> bool {
+    a.q.kind == b.q.kind
+        && comparable_kind(a.q.kind)
+        && match (a.unit, b.unit) {
+            (Some(x), Some(y)) => x == y && a.q.unit_norm == b.q.unit_norm,
+            (None, None) => a.q.kind != QuantityKind::Count,
+            _ => false,
+        }
+}
+
+/// The context words of two [`comparable`] quantities that say they count the same thing.
+fn same_thing<'t>(a: &Found<'t>, b: &Found) -> Option<Vec<&'t str>> {
+    let shared: Vec<&str> = a
         .window
         .iter()
-        .filter(|(h, _)| b.window.contains_key(h))
-        .map(|(_, w)| w.clone())
+        .filter(|(h, _)| b.window.binary_search_by_key(h, |x| x.0).is_ok())
+        .map(|&(_, w)| w)
         .collect();
     (!shared.is_empty()).then_some(shared)
 }
@@ -207,27 +228,29 @@ fn number_conflicts(
     qa: &[Found],
     qb: &[Found],
     out: &mut Vec<Discrepancy>,
-) -> (HashSet<usize>, HashSet<usize>) {
-    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
-    let linked = |i: usize, j: usize| input.links.iter().any(|l| l.a == i && l.b == j);
+) -> (Vec<bool>, Vec<bool>) {
+    let (mut used_a, mut used_b) = (vec![false; qa.len()], vec![false; qb.len()]);
+    // A's quantity first, always: `same_quantity` measures closeness against its first value.
+    let same = |a: &Found, b: &Found| extract::same_quantity(&a.q, &b.q);
+    let (by_a, by_b) = (ByValue::new(qa), ByValue::new(qb));
+    let b_stated_in_a: Vec<bool> = qb
+        .iter()
+        .map(|b| by_a.near(&b.q).any(|ia| same(&qa[ia], b)))
+        .collect();
     for (ia, a) in qa.iter().enumerate() {
         // A value the other side also states is not in conflict, whatever else it says.
-        if qb.iter().any(|b| extract::same_quantity(&a.q, &b.q)) {
+        if by_b.near(&a.q).any(|ib| same(a, &qb[ib])) {
             continue;
         }
-        let mut best: Option<(usize, usize, Vec<String>)> = None;
+        let mut best: Option<(usize, usize, Vec<&str>)> = None;
         for (ib, b) in qb.iter().enumerate() {
-            if used_b.contains(&ib)
-                || extract::same_quantity(&a.q, &b.q)
-                || tolerated(&a.q, &b.q)
-                || qa.iter().any(|x| extract::same_quantity(&x.q, &b.q))
-            {
+            if used_b[ib] || b_stated_in_a[ib] || !comparable(a, b) || tolerated(&a.q, &b.q) {
                 continue;
             }
             let Some(shared) = same_thing(a, b) else {
                 continue;
             };
-            let strength = shared.len() + 2 * linked(a.sentence, b.sentence) as usize;
+            let strength = shared.len() + 2 * linked(input, a.sentence, b.sentence) as usize;
             if best.as_ref().is_none_or(|x| strength > x.1) {
                 best = Some((ib, strength, shared));
             }
@@ -236,11 +259,11 @@ fn number_conflicts(
             continue;
         };
         let b = &qb[ib];
-        used_a.insert(ia);
-        used_b.insert(ib);
+        used_a[ia] = true;
+        used_b[ib] = true;
         let what = [
             a.q.unit.clone().unwrap_or_default(),
-            ordered_context(&input.a[a.sentence].text, &shared),
+            ordered_context(&input.a.sentences[a.sentence].text, &shared),
         ]
         .join(" ")
         .trim()
@@ -269,32 +292,72 @@ fn claim_span(q: &Quantity) -> Range<usize> {
 }
 
 /// The shared context words in the order they appear in `text`.
-fn ordered_context(text: &str, words: &[String]) -> String {
-    let mut found: Vec<(usize, &String)> = words
+fn ordered_context(text: &str, words: &[&str]) -> String {
+    let mut found: Vec<(usize, &str)> = words
         .iter()
-        .filter_map(|w| text.find(w.as_str()).map(|p| (p, w)))
+        .filter_map(|&w| text.find(w).map(|p| (p, w)))
         .collect();
     found.sort();
-    found
-        .iter()
-        .map(|(_, w)| w.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    found.iter().map(|&(_, w)| w).collect::<Vec<_>>().join(" ")
+}
+
+/// Quantities ordered by kind and value, to find those whose value may be close to another's
+/// without trying them all.
+struct ByValue(Vec<(u8, f64, usize)>);
+
+impl ByValue {
+    fn new(found: &[Found]) -> ByValue {
+        let mut keys: Vec<(u8, f64, usize)> = found
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.q.kind as u8, f.q.value, i))
+            .collect();
+        keys.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
+        ByValue(keys)
+    }
+
+    /// Indices of the quantities of `q`'s kind whose value may be close to `q`'s, either way
+    /// round: closeness (`close`, `same_quantity`) allows a billionth of the first value (at
+    /// least of 1), and twice that around `q`'s value covers both orders.
+    fn near(&self, q: &Quantity) -> impl Iterator<Item = usize> + '_ {
+        let (kind, r) = (q.kind as u8, 2e-9 * q.value.abs().max(1.0));
+        let (low, high) = (q.value - r, q.value + r);
+        let lo = self
+            .0
+            .partition_point(|k| k.0 < kind || k.0 == kind && k.1 < low);
+        let hi = self
+            .0
+            .partition_point(|k| k.0 < kind || k.0 == kind && k.1 <= high);
+        self.0[lo..hi.max(lo)].iter().map(|k| k.2)
+    }
+}
+
+/// Whether the sentences are linked (links are sorted by A index, then B index).
+fn linked(input: &Input, a: usize, b: usize) -> bool {
+    input
+        .links
+        .binary_search_by(|l| (l.a, l.b).cmp(&(a, b)))
+        .is_ok()
 }
 
 fn number_omissions(
     input: &Input,
     this: &[Found],
     other: &[Found],
-    used: &HashSet<usize>,
+    used: &[bool],
     kind: DiscrepancyKind,
     out: &mut Vec<Discrepancy>,
 ) {
     let a_side = kind == DiscrepancyKind::NumberOnlyInA;
-    let sentences = if a_side { input.a } else { input.b };
+    let sentences = if a_side {
+        input.a.sentences
+    } else {
+        input.b.sentences
+    };
+    let by_other = ByValue::new(other);
     let mut seen: Vec<&Quantity> = Vec::new();
     for (i, f) in this.iter().enumerate() {
-        if used.contains(&i) || f.q.kind == QuantityKind::Ordinal {
+        if used[i] || f.q.kind == QuantityKind::Ordinal {
             continue;
         }
         let stated = |q: &Quantity| {
@@ -302,7 +365,7 @@ fn number_omissions(
                 && close(q.value, f.q.value)
                 && q.high.zip(f.q.high).is_none_or(|(x, y)| close(x, y))
         };
-        if other.iter().any(|o| stated(&o.q)) || seen.iter().any(|q| stated(q)) {
+        if by_other.near(&f.q).any(|k| stated(&other[k].q)) || seen.iter().any(|q| stated(q)) {
             continue;
         }
         seen.push(&f.q);
@@ -331,12 +394,12 @@ type Located = (usize, Range<usize>, String, extract::EntityKind);
 type Mentions = BTreeMap<String, (usize, Range<usize>, extract::EntityKind)>;
 
 /// Every entity mention, found paragraph by paragraph (the rules use sentence context), in order.
-fn all_mentions(gaz: &Gazetteer, paragraphs: &[String], sentences: &[Sentence]) -> Vec<Located> {
+fn all_mentions(paragraphs: &[Analysis], sentences: &[Sentence]) -> Vec<Located> {
     let mut out = Vec::new();
-    for (p, para) in paragraphs.iter().enumerate() {
-        for m in gaz.entities(para) {
+    for (p, analysis) in paragraphs.iter().enumerate() {
+        for m in &analysis.entities {
             if let Some((s, span)) = locate(sentences, p, &m.span) {
-                out.push((s, span, m.name, m.kind));
+                out.push((s, span, m.name.clone(), m.kind));
             }
         }
     }
@@ -353,14 +416,61 @@ fn first_mentions(all: &[Located]) -> Mentions {
     first
 }
 
-fn entity_omissions(input: &Input, ma: &Mentions, mb: &Mentions, out: &mut Vec<Discrepancy>) {
-    let folded_text = |sentences: &[Sentence]| {
-        let joined: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-        format!(" {} ", text::fold(&joined.join(" ")))
-    };
-    let (fa, fb) = (folded_text(input.a), folded_text(input.b));
-    for (this, other, other_text, a_side) in [(ma, mb, &fb, true), (mb, ma, &fa, false)] {
-        let sentences = if a_side { input.a } else { input.b };
+/// One side's text folded, as the omission checks search it for a word the extractors missed.
+struct Folded {
+    /// The sentences, each between spaces.
+    sentences: String,
+    /// The paragraphs, each between spaces, hyphens as spaces.
+    paragraphs: String,
+}
+
+impl Folded {
+    /// Built from the folded sentences (folding is char by char, so the fold of a text is the
+    /// folds of its parts put together).
+    fn of(side: &Text) -> Folded {
+        let mut f = Folded {
+            sentences: String::from(" "),
+            paragraphs: String::from(" "),
+        };
+        let mut next = side.sentences.iter().zip(side.folded).peekable();
+        for (p, para) in side.paragraphs.iter().enumerate() {
+            let mut at = 0;
+            while let Some((s, folded)) = next.next_if(|(s, _)| s.paragraph == p) {
+                text::fold_into(&para[at..s.start], &mut f.paragraphs);
+                f.paragraphs.push_str(folded);
+                f.sentences.push_str(folded);
+                f.sentences.push(' ');
+                at = s.end;
+            }
+            text::fold_into(&para[at..], &mut f.paragraphs);
+            f.paragraphs.push(' ');
+        }
+        if side.paragraphs.is_empty() {
+            f.paragraphs.push(' ');
+        }
+        if side.sentences.is_empty() {
+            f.sentences.push(' ');
+        }
+        f.paragraphs = f.paragraphs.replace('-', " ");
+        f
+    }
+}
+
+fn entity_omissions(
+    input: &Input,
+    (fa, fb): (&Folded, &Folded),
+    (ma, mb): (&Mentions, &Mentions),
+    out: &mut Vec<Discrepancy>,
+) {
+    for (this, other, other_text, a_side) in [
+        (ma, mb, &fb.sentences, true),
+        (mb, ma, &fa.sentences, false),
+    ] {
+        let sentences = if a_side {
+            input.a.sentences
+        } else {
+            input.b.sentences
+        };
         for (name, (sentence, span, kind)) in this {
             if other.contains_key(name) {
                 continue;
@@ -401,29 +511,25 @@ fn locate(
     paragraph: usize,
     span: &Range<usize>,
 ) -> Option<(usize, Range<usize>)> {
-    sentences
-        .iter()
-        .find(|s| s.paragraph == paragraph && s.start <= span.start && span.start < s.end)
-        .map(|s| (s.index, span.start - s.start..span.end.min(s.end) - s.start))
+    // Sentences run in order through the paragraphs: the candidate is the last one starting at
+    // or before the span.
+    let k = sentences.partition_point(|s| (s.paragraph, s.start) <= (paragraph, span.start));
+    let s = &sentences[k.checked_sub(1)?];
+    (s.paragraph == paragraph && s.start <= span.start && span.start < s.end)
+        .then(|| (s.index, span.start - s.start..span.end.min(s.end) - s.start))
 }
 
 fn descriptor_differences(
     input: &Input,
-    gaz: &Gazetteer,
-    ea: &Mentions,
-    eb: &Mentions,
+    (pa, pb): (&[Analysis], &[Analysis]),
+    (fa, fb): (&Folded, &Folded),
+    (ea, eb): (&Mentions, &Mentions),
     out: &mut Vec<Discrepancy>,
 ) {
-    let lexicon = extract::default_lexicon();
-    let collect = |paragraphs: &[String], sentences: &[Sentence]| {
+    let collect = |paragraphs: &[Analysis], sentences: &[Sentence]| {
         let mut found: BTreeMap<(String, String), (usize, Range<usize>)> = BTreeMap::new();
-        for (p, para) in paragraphs.iter().enumerate() {
-            // Most paragraphs hold no framing term at all; the lexicon scan is far cheaper than
-            // the noun-phrase analysis.
-            if lexicon.find(para).is_empty() {
-                continue;
-            }
-            for d in extract::descriptors_with(para, gaz, &lexicon) {
+        for (p, analysis) in paragraphs.iter().enumerate() {
+            for d in &analysis.descriptors {
                 let key = (
                     d.entity.clone(),
                     text::fold(&d.descriptor).replace('-', " "),
@@ -435,16 +541,17 @@ fn descriptor_differences(
         }
         found
     };
-    let da = collect(input.a_paragraphs, input.a);
-    let db = collect(input.b_paragraphs, input.b);
-    let folded = |paragraphs: &[String]| {
-        format!(" {} ", text::fold(&paragraphs.join(" ")).replace('-', " "))
-    };
-    let (fa, fb) = (folded(input.a_paragraphs), folded(input.b_paragraphs));
-    for (this, other, other_mentions, other_text, a_side) in
-        [(&da, &db, eb, &fb, true), (&db, &da, ea, &fa, false)]
-    {
-        let sentences = if a_side { input.a } else { input.b };
+    let da = collect(pa, input.a.sentences);
+    let db = collect(pb, input.b.sentences);
+    for (this, other, other_mentions, other_text, a_side) in [
+        (&da, &db, eb, &fb.paragraphs, true),
+        (&db, &da, ea, &fa.paragraphs, false),
+    ] {
+        let sentences = if a_side {
+            input.a.sentences
+        } else {
+            input.b.sentences
+        };
         for ((entity, descriptor), (sentence, span)) in this {
             // Only a difference if the other side speaks of the entity at all; otherwise the
             // entity itself is what is missing, and is reported as such.
@@ -494,25 +601,23 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "confirmed",
 ];
 
+/// A source credited in a sentence: sentence, source, its span in the sentence, the quotation.
+type Attribution = (usize, String, Range<usize>, Option<String>);
+
 /// Who a sentence attributes its claim to: the speakers of its quotations, or a named entity
 /// right before an attribution verb, or after "according to".
-fn attributions(
-    gaz: &Gazetteer,
-    paragraphs: &[String],
-    sentences: &[Sentence],
-    mentions: &[Located],
-) -> Vec<(usize, String, Range<usize>, Option<String>)> {
+fn attributions(side: &Text, analyses: &[Analysis], mentions: &[Located]) -> Vec<Attribution> {
+    let sentences = side.sentences;
     let mut out = Vec::new();
-    for (p, para) in paragraphs.iter().enumerate() {
-        for q in extract::quotes(para, gaz) {
-            let Some(speaker) = q.speaker else { continue };
+    for (p, (para, analysis)) in side.paragraphs.iter().zip(analyses).enumerate() {
+        for q in &analysis.quotes {
+            let Some(speaker) = &q.speaker else { continue };
             if let Some((s, span)) = locate(sentences, p, &q.span) {
                 let inner = para[q.inner.clone()].to_string();
-                out.push((s, speaker, span, Some(inner)));
+                out.push((s, speaker.clone(), span, Some(inner)));
             }
         }
     }
-    let mut tokens: (usize, Vec<text::Token>) = (usize::MAX, Vec::new());
     for (s, span, name, kind) in mentions {
         if !matches!(
             kind,
@@ -520,16 +625,12 @@ fn attributions(
         ) {
             continue;
         }
-        if tokens.0 != *s {
-            tokens = (*s, text::tokenize(&sentences[*s].text));
-        }
+        let tokens = &side.tokens[*s];
         let next = tokens
-            .1
             .iter()
             .find(|t| t.start >= span.end)
             .map(|t| t.norm.as_str());
         let before: Vec<&str> = tokens
-            .1
             .iter()
             .filter(|t| t.end <= span.start)
             .rev()
@@ -548,15 +649,22 @@ fn attributions(
 /// The same quotation, or the claim of a linked sentence pair, credited to different sources.
 fn attribution_conflicts(
     input: &Input,
-    gaz: &Gazetteer,
+    (pa, pb): (&[Analysis], &[Analysis]),
     (ma, mb): (&[Located], &[Located]),
     out: &mut Vec<Discrepancy>,
 ) {
-    let aa = attributions(gaz, input.a_paragraphs, input.a, ma);
-    let ab = attributions(gaz, input.b_paragraphs, input.b, mb);
+    let aa = attributions(&input.a, pa, ma);
+    let ab = attributions(&input.b, pb, mb);
+    let words = |attributed: &[Attribution]| -> Vec<Option<Vec<String>>> {
+        attributed
+            .iter()
+            .map(|x| x.3.as_deref().map(quote_words))
+            .collect()
+    };
+    let (words_a, words_b) = (words(&aa), words(&ab));
     let mut reported = HashSet::new();
-    for (sa, who_a, span_a, quote_a) in &aa {
-        for (sb, who_b, span_b, quote_b) in &ab {
+    for ((sa, who_a, span_a, quote_a), words_a) in aa.iter().zip(&words_a) {
+        for ((sb, who_b, span_b, quote_b), words_b) in ab.iter().zip(&words_b) {
             if who_a == who_b || reported.contains(&(*sa, *sb)) {
                 continue;
             }
@@ -566,12 +674,12 @@ fn attribution_conflicts(
             {
                 continue;
             }
-            let same_quote = match (quote_a, quote_b) {
+            let same_quote = match (words_a, words_b) {
                 (Some(x), Some(y)) => same_words(x, y),
                 _ => false,
             };
-            let linked = input.links.iter().any(|l| l.a == *sa && l.b == *sb);
-            let same_claim = same_quote || linked && quote_a.is_none() && quote_b.is_none();
+            let same_claim =
+                same_quote || linked(input, *sa, *sb) && quote_a.is_none() && quote_b.is_none();
             if !same_claim {
                 continue;
             }
@@ -592,15 +700,16 @@ fn attribution_conflicts(
     }
 }
 
-/// Whether two quotations are substantially the same words (Dice of folded words ≥ 0.6).
-fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        let mut w: Vec<String> = text::tokenize(s).into_iter().map(|t| t.norm).collect();
-        w.sort();
-        w.dedup();
-        w
-    };
-    let (wa, wb) = (words(a), words(b));
+/// The distinct folded words of a quotation, sorted, for [`same_words`].
+fn quote_words(quote: &str) -> Vec<String> {
+    let mut w: Vec<String> = text::tokenize(quote).into_iter().map(|t| t.norm).collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// Whether two quotations (their [`quote_words`]) are substantially the same words (Dice ≥ 0.6).
+fn same_words(wa: &[String], wb: &[String]) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return false;
     }
@@ -644,8 +753,8 @@ fn pair(
         summary,
         a_sentence: Some(ia),
         b_sentence: Some(ib),
-        a_text: Some(input.a[ia].text.clone()),
-        b_text: Some(input.b[ib].text.clone()),
+        a_text: Some(input.a.sentences[ia].text.clone()),
+        b_text: Some(input.b.sentences[ib].text.clone()),
         a_span: Some(span_a),
         b_span: Some(span_b),
     }
@@ -683,5 +792,81 @@ fn single(
             a_span: None,
             b_span: span,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::split_sentences;
+
+    #[test]
+    fn quantities_the_same_as_another_are_all_near_it() {
+        let mut next = crate::compare::test_rng(0x0123_4567_89ab_cdef);
+        let found: Vec<Found> = (0..400)
+            .map(|k| {
+                let base: f64 = [0.0, 0.5, 1.0, 7.0, 250.0, 2.5e9, 1e15][(next() % 7) as usize];
+                // Nudged by nothing, by less than `same_quantity` allows, or by more.
+                let nudge: f64 = [0.0, 4e-10, -9e-10, 1.5e-9, -3e-9][(next() % 5) as usize];
+                let kind = [QuantityKind::Count, QuantityKind::Money][k % 2];
+                Found {
+                    sentence: 0,
+                    q: Quantity {
+                        span: 0..0,
+                        value_span: 0..0,
+                        kind,
+                        value: base + nudge * base.abs().max(1.0),
+                        high: None,
+                        hedge: Hedge::Exact,
+                        vague: false,
+                        unit: None,
+                        unit_norm: None,
+                    },
+                    unit: None,
+                    window: Vec::new(),
+                }
+            })
+            .collect();
+        let by = ByValue::new(&found);
+        let mut same = 0;
+        for x in &found {
+            let near: Vec<usize> = by.near(&x.q).collect();
+            for (i, y) in found.iter().enumerate() {
+                if extract::same_quantity(&x.q, &y.q) || extract::same_quantity(&y.q, &x.q) {
+                    assert!(near.contains(&i), "{:?} {:?}", x.q.value, y.q.value);
+                    same += 1;
+                }
+            }
+            assert!(near.len() < found.len() / 2);
+        }
+        assert!(same > found.len(), "{same}");
+    }
+
+    #[test]
+    fn folded_sides_are_the_folds_of_the_joined_texts() {
+        let seed = include_str!("../../../../assets/corpus/001_49638b6ecd2811bf.txt");
+        let mut paragraphs: Vec<String> = seed.split("\n\n").map(str::to_string).collect();
+        paragraphs.extend([
+            String::new(),
+            "  Leading space. “Quoted,” said Ñuñoa’s MAYOR — far-right.  Trailing ".to_string(),
+            "No full stop at the end".to_string(),
+        ]);
+        let sentences = split_sentences(&paragraphs);
+        let folded: Vec<String> = sentences.iter().map(|s| text::fold(&s.text)).collect();
+        let side = Text {
+            sentences: &sentences,
+            paragraphs: &paragraphs,
+            tokens: &[],
+            folded: &folded,
+            prepared: &[],
+        };
+        let f = Folded::of(&side);
+        let joined: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(f.sentences, format!(" {} ", text::fold(&joined.join(" "))));
+        assert_eq!(
+            f.paragraphs,
+            format!(" {} ", text::fold(&paragraphs.join(" ")).replace('-', " "))
+        );
+        assert!(f.paragraphs.contains("far right"));
     }
 }

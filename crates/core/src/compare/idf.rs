@@ -9,7 +9,7 @@
 
 use super::idf_table;
 use super::matcher::hash_str;
-use super::FastMap as HashMap;
+use crate::extract::FxMap as HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// Document frequencies keyed by stem hash.
@@ -23,19 +23,19 @@ impl DfTable {
     /// Counts documents given as their sets of distinct stem hashes, keeping stems seen in at
     /// least `min_df` documents (rarer ones are treated as unseen, as in the built-in table).
     pub fn from_sets<'a>(sets: impl IntoIterator<Item = &'a [u64]>, min_df: u32) -> DfTable {
-        let mut counts: HashMap<u64, u32> = HashMap::default();
+        // Counted as floats (exact for any count of documents there can be), so that the map
+        // is the table itself.
+        let mut df: HashMap<u64, f32> = HashMap::default();
         let mut docs = 0u32;
         for set in sets {
             docs += 1;
             for &h in set {
-                *counts.entry(h).or_default() += 1;
+                *df.entry(h).or_default() += 1.0;
             }
         }
-        let df = counts
-            .into_iter()
-            .filter(|&(_, n)| n >= min_df)
-            .map(|(h, n)| (h, n as f32))
-            .collect();
+        if min_df > 1 {
+            df.retain(|_, n| *n >= min_df as f32);
+        }
         DfTable {
             df,
             docs: docs as f32,

@@ -7,6 +7,7 @@
 //! [`similarity`] ranks whole documents.
 
 pub mod align;
+mod bits;
 pub mod diff;
 pub mod discrepancy;
 pub mod idf;
@@ -127,14 +128,24 @@ pub fn compare(a: &Article, b: &Article) -> Comparison {
 pub fn compare_with(a: &Article, b: &Article, options: CompareOptions) -> Comparison {
     let sa = split_sentences(&a.paragraphs);
     let sb = split_sentences(&b.paragraphs);
+    // Tokenised and folded once: preparation, diffs and discrepancies all read the same.
+    let ta: Vec<Vec<text::Token>> = sa.iter().map(|s| text::tokenize(&s.text)).collect();
+    let tb: Vec<Vec<text::Token>> = sb.iter().map(|s| text::tokenize(&s.text)).collect();
+    let fa: Vec<String> = sa.iter().map(|s| text::fold(&s.text)).collect();
+    let fb: Vec<String> = sb.iter().map(|s| text::fold(&s.text)).collect();
     let mut preparer = Preparer::new();
+    let mut prepare = |(s, (t, f)): (&Sentence, (&Vec<text::Token>, &String))| {
+        preparer.prepare_parts(&s.text, t, f)
+    };
     let mut pa: Vec<Prepared> = sa
         .iter()
-        .map(|s| preparer.prepare_unweighted(&s.text))
+        .zip(ta.iter().zip(&fa))
+        .map(&mut prepare)
         .collect();
     let mut pb: Vec<Prepared> = sb
         .iter()
-        .map(|s| preparer.prepare_unweighted(&s.text))
+        .zip(tb.iter().zip(&fb))
+        .map(&mut prepare)
         .collect();
     let idf = Idf::builtin_with_local(pa.iter().chain(&pb).map(Prepared::stems));
     pa.iter_mut()
@@ -152,7 +163,8 @@ pub fn compare_with(a: &Article, b: &Article, options: CompareOptions) -> Compar
     let diffs: Vec<PairDiff> = links
         .iter()
         .map(|l| {
-            let (ops, rewritten) = diff::word_diff(&sa[l.a].text, &sb[l.b].text);
+            let (ops, rewritten) =
+                diff::word_diff_tokens(&sa[l.a].text, &sb[l.b].text, &ta[l.a], &tb[l.b]);
             PairDiff {
                 a: l.a,
                 b: l.b,
@@ -172,12 +184,21 @@ pub fn compare_with(a: &Article, b: &Article, options: CompareOptions) -> Compar
 
     let titles = [a.title.as_str(), b.title.as_str()];
     let input = discrepancy::Input {
-        a: &sa,
-        b: &sb,
-        a_paragraphs: &a.paragraphs,
-        b_paragraphs: &b.paragraphs,
+        a: discrepancy::Text {
+            sentences: &sa,
+            paragraphs: &a.paragraphs,
+            tokens: &ta,
+            folded: &fa,
+            prepared: &pa,
+        },
+        b: discrepancy::Text {
+            sentences: &sb,
+            paragraphs: &b.paragraphs,
+            tokens: &tb,
+            folded: &fb,
+            prepared: &pb,
+        },
         links: &links,
-        idf: &idf,
         context: &titles,
     };
     let discrepancies = if options.discrepancies {
@@ -239,39 +260,6 @@ pub fn split_sentences(paragraphs: &[String]) -> Vec<Sentence> {
     out
 }
 
-/// A fast hasher for maps keyed by our own stem hashes and short strings: SipHash's protection
-/// against crafted collisions buys nothing here and costs a large share of comparison time.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        // Keys are already well-mixed hashes; one multiply spreads them over the buckets.
-        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
-/// A `HashMap` with [`FastHasher`].
-pub(crate) type FastMap<K, V> =
-    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
-
 fn coverage(prepared: &[Prepared], linked: &[bool]) -> f64 {
     let total: usize = prepared.iter().map(|p| p.len).sum();
     if total == 0 {
@@ -284,6 +272,17 @@ fn coverage(prepared: &[Prepared], linked: &[bool]) -> f64 {
         .map(|(p, _)| p.len)
         .sum();
     covered as f64 / total as f64
+}
+
+/// A small seeded generator (xorshift) for the randomised tests of this module.
+#[cfg(test)]
+pub(crate) fn test_rng(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
 }
 
 #[cfg(test)]

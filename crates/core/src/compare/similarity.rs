@@ -1,7 +1,7 @@
 //! Document similarity for ranking "other coverage of this story": TF-IDF cosine over stems.
 
 use super::matcher::Prepared;
-use super::FastMap as HashMap;
+use crate::extract::FxMap as HashMap;
 use crate::text;
 
 /// Term statistics over a set of documents, for TF-IDF vectors.

@@ -657,6 +657,7 @@ fn trim_dots(w: &str) -> &str {
 }
 
 /// Key used for names: folded word without dots ("U.S." -> "us").
+#[inline(always)]
 fn wkey<'b>(t: &'b Tok) -> Cow<'b, str> {
     if t.norm.contains('.') {
         Cow::Owned(t.norm.replace('.', ""))
@@ -672,7 +673,11 @@ fn joined_key(toks: &[Tok]) -> String {
         if n > 0 {
             key.push(' ');
         }
-        key.extend(t.norm.chars().filter(|&c| c != '.'));
+        if t.norm.contains('.') {
+            key.extend(t.norm.chars().filter(|&c| c != '.'));
+        } else {
+            key.push_str(&t.norm);
+        }
     }
     key
 }
@@ -733,7 +738,7 @@ impl<'a> Scan<'a> {
                 let raw = t.raw(text);
                 t.kind == Tk::Word
                     && is_capitalised(raw)
-                    && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && raw.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
             })
             .collect();
         let upper: Vec<bool> = (0..toks.len())
@@ -758,6 +763,7 @@ impl<'a> Scan<'a> {
         }
     }
 
+    #[inline(always)]
     fn word(&self, i: usize) -> Option<&str> {
         self.toks
             .get(i)
@@ -765,16 +771,19 @@ impl<'a> Scan<'a> {
             .map(|t| t.norm.as_ref())
     }
 
+    #[inline(always)]
     fn linked(&self, a: usize, b: usize) -> bool {
         b < self.toks.len() && spaced(self.text, &self.toks[a], &self.toks[b])
     }
 
     /// A capitalised word of at least two letters.
+    #[inline(always)]
     fn cap(&self, i: usize) -> bool {
         self.cap.get(i).copied().unwrap_or(false)
     }
 
     /// An all-caps word next to another one ("BUK ELE'S IRON FIST").
+    #[inline(always)]
     fn shouting(&self, i: usize) -> bool {
         self.shout.get(i).copied().unwrap_or(false)
     }
@@ -883,52 +892,32 @@ impl Gazetteer {
     /// Scans are kept for the second pass up to `keep_bytes` of text; past that each text is
     /// scanned twice, so that memory stays that of one text, not of the whole corpus.
     fn learn_keeping(texts: Vec<&str>, keep_bytes: usize) -> Gazetteer {
-        let keep = texts.iter().map(|t| t.len()).sum::<usize>() <= keep_bytes;
-        let mut scans = Vec::new();
-        // Counted in hash maps, then bulk-built into the (sorted, serialised) maps.
-        let mut mid_caps: FxMap<String, u32> = FxMap::default();
-        let mut lower: FxMap<String, u32> = FxMap::default();
+        if texts.iter().map(|t| t.len()).sum::<usize>() <= keep_bytes {
+            let scans: Vec<Scan> = texts.iter().map(|t| Scan::new(t)).collect();
+            return Gazetteer::learn_scans(&scans);
+        }
+        let mut counts = CapsCounts::default();
         for t in &texts {
-            let s = Scan::new(t);
-            caps_words(&s, |mid, key| {
-                let map = if mid { &mut mid_caps } else { &mut lower };
-                match map.get_mut(key.as_ref()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        map.insert(key.into_owned(), 1);
-                    }
-                }
-            });
-            if keep {
-                scans.push(s);
-            }
+            counts.add(&Scan::new(t));
         }
-        let mut g = Gazetteer {
-            mid_caps: mid_caps.into_iter().collect(),
-            lower: lower.into_iter().collect(),
-            ..Gazetteer::default()
-        };
-        // Every text's pieces are found knowing no names yet, so names are gathered apart
-        // and only then added.
-        let mut learned = Gazetteer::default();
-        for (k, t) in texts.iter().enumerate() {
-            let rescanned;
-            let s = match scans.get(k) {
-                Some(s) => s,
-                None => {
-                    rescanned = Scan::new(t);
-                    &rescanned
-                }
-            };
-            let pieces = Names::of(&g).pieces(s, true);
-            learned.absorb(s, &pieces);
+        let mut learner = counts.learner();
+        for t in &texts {
+            learner.add(&Scan::new(t));
         }
-        g.names = learned.names;
-        g.acronyms = learned.acronyms;
-        g.titles = learned.titles;
-        // Nothing above should have built lookups, but none may outlive a change of maps.
-        g.derived = Derived::default();
-        g
+        learner.finish()
+    }
+
+    /// [`Gazetteer::learn`] of already scanned texts, for a caller that needs the scans again.
+    pub(crate) fn learn_scans(scans: &[Scan]) -> Gazetteer {
+        let mut counts = CapsCounts::default();
+        for s in scans {
+            counts.add(s);
+        }
+        let mut learner = counts.learner();
+        for s in scans {
+            learner.add(s);
+        }
+        learner.finish()
     }
 
     /// Adds everything another gazetteer knows to this one.
@@ -1092,6 +1081,67 @@ impl Gazetteer {
             });
         }
         out
+    }
+}
+
+/// The first pass of [`Gazetteer::learn`]: capitalisation statistics, counted in hash maps, then
+/// bulk-built into the (sorted, serialised) maps.
+#[derive(Default)]
+struct CapsCounts {
+    mid_caps: FxMap<String, u32>,
+    lower: FxMap<String, u32>,
+}
+
+impl CapsCounts {
+    fn add(&mut self, s: &Scan) {
+        caps_words(s, |mid, key| {
+            let map = if mid {
+                &mut self.mid_caps
+            } else {
+                &mut self.lower
+            };
+            match map.get_mut(key.as_ref()) {
+                Some(n) => *n += 1,
+                None => {
+                    map.insert(key.into_owned(), 1);
+                }
+            }
+        });
+    }
+
+    fn learner(self) -> Learner {
+        Learner {
+            g: Gazetteer {
+                mid_caps: self.mid_caps.into_iter().collect(),
+                lower: self.lower.into_iter().collect(),
+                ..Gazetteer::default()
+            },
+            learned: Gazetteer::default(),
+        }
+    }
+}
+
+/// The second pass of [`Gazetteer::learn`]: names, acronyms and titles, found in every text
+/// knowing no names yet, so they are gathered apart and only added at the end.
+struct Learner {
+    g: Gazetteer,
+    learned: Gazetteer,
+}
+
+impl Learner {
+    fn add(&mut self, s: &Scan) {
+        let pieces = Names::of(&self.g).pieces(s, true);
+        self.learned.absorb(s, &pieces);
+    }
+
+    fn finish(self) -> Gazetteer {
+        let mut g = self.g;
+        g.names = self.learned.names;
+        g.acronyms = self.learned.acronyms;
+        g.titles = self.learned.titles;
+        // Nothing above should have built lookups, but none may outlive a change of maps.
+        g.derived = Derived::default();
+        g
     }
 }
 

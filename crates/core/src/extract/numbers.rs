@@ -180,6 +180,10 @@ static NUMBER_STARTS: WordSet = WordSet::new(&[
 
 /// The value of a number word below a hundred: "seven", "forty", "twenty-five".
 pub(crate) fn small_word(w: &str) -> Option<f64> {
+    // Asked of nearly every word: the number starts turn most away at once.
+    if !NUMBER_STARTS.contains(w.split_once('-').map_or(w, |(head, _)| head)) {
+        return None;
+    }
     if let Some(i) = ONES.iter().position(|&o| o == w) {
         return Some(i as f64);
     }
@@ -443,6 +447,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    #[inline(always)]
     fn word(&self, i: usize) -> Option<&str> {
         self.toks
             .get(i)
@@ -450,6 +455,7 @@ impl Ctx<'_> {
             .map(|t| t.norm.as_ref())
     }
     /// Token `i` follows token `i-1` after plain spaces.
+    #[inline(always)]
     fn spaced_from_prev(&self, i: usize) -> bool {
         i > 0 && i < self.toks.len() && spaced(self.text, &self.toks[i - 1], &self.toks[i])
     }
@@ -693,9 +699,14 @@ impl Ctx<'_> {
 
     /// The longest hedge phrase ending right before token `i`.
     fn hedge_before(&self, i: usize) -> Option<(usize, Hedge)> {
+        // Every hedge ends with the word right before the number, after plain spaces.
+        if i == 0 || !self.spaced_from_prev(i) {
+            return None;
+        }
+        let last = self.word(i - 1)?;
         HEDGES.iter().find_map(|(words, h)| {
             let n = words.len();
-            if i < n || !self.spaced_from_prev(i) {
+            if i < n || words[n - 1] != last {
                 return None;
             }
             let s = i - n;

@@ -124,6 +124,13 @@ pub(crate) struct FacetTable {
     /// `values` inverted; rebuilt on first use after deserialising.
     #[serde(skip)]
     ids: OnceLock<HashMap<(Facet, String), u32>>,
+    /// Value ids sorted by (facet, value): listing thousands of values on every keystroke then
+    /// needs no string comparison. Rebuilt on first use after a change.
+    #[serde(skip)]
+    sorted: OnceLock<Vec<u32>>,
+    /// Per value, how many articles have it; rebuilt on first use after a change.
+    #[serde(skip)]
+    totals: OnceLock<Vec<u32>>,
 }
 
 impl FacetTable {
@@ -137,8 +144,59 @@ impl FacetTable {
         })
     }
 
+    fn sorted(&self) -> &[u32] {
+        self.sorted.get_or_init(|| {
+            let mut order: Vec<u32> = (0..self.values.len() as u32).collect();
+            order.sort_unstable_by(|&a, &b| self.values[a as usize].cmp(&self.values[b as usize]));
+            order
+        })
+    }
+
+    fn totals(&self) -> &[u32] {
+        self.totals.get_or_init(|| {
+            let mut totals = vec![0; self.values.len()];
+            for &i in self.articles.iter().flatten() {
+                totals[i as usize] += 1;
+            }
+            totals
+        })
+    }
+
+    fn article(&self, doc: usize) -> &[u32] {
+        self.articles.get(doc).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every value's count over `matched`, with no choices to honour. When most articles match
+    /// (the first letters of a query), counting the others and subtracting them from the totals
+    /// touches fewer values.
+    fn count(&self, matched: impl Iterator<Item = usize>, len: usize, counts: &mut [u32]) {
+        let n = self.articles.len();
+        if len * 2 <= n {
+            for doc in matched {
+                for &i in self.article(doc) {
+                    counts[i as usize] += 1;
+                }
+            }
+            return;
+        }
+        let mut hit = vec![false; n];
+        for doc in matched {
+            if let Some(h) = hit.get_mut(doc) {
+                *h = true;
+            }
+        }
+        counts.copy_from_slice(self.totals());
+        for (ids, _) in self.articles.iter().zip(&hit).filter(|(_, &h)| !h) {
+            for &i in ids {
+                counts[i as usize] -= 1;
+            }
+        }
+    }
+
     /// Records the next article's values.
     pub(crate) fn push(&mut self, values: &[(Facet, String)]) {
+        self.sorted.take();
+        self.totals.take();
         self.ids();
         let ids = self.ids.get_mut().expect("initialised above");
         let mut mine: Vec<u32> = values
@@ -161,11 +219,12 @@ impl FacetTable {
     /// other facet's choices, whatever F's own; so values within a facet are OR-ed, facets are
     /// AND-ed, and picking a value never sends its siblings to zero. Chosen values are listed
     /// even with no article, so they can always be un-chosen.
-    pub(crate) fn filter_and_count(
+    pub(crate) fn filter_and_count<T>(
         &self,
-        matched: Vec<(usize, bool)>,
+        matched: Vec<T>,
+        doc: impl Fn(&T) -> usize,
         selection: &Selection,
-    ) -> (Vec<(usize, bool)>, Vec<FacetCounts>) {
+    ) -> (Vec<T>, Vec<FacetCounts>) {
         let chosen: Vec<(Facet, Vec<u32>)> = selection
             .by_facet()
             .map(|(f, values)| {
@@ -176,40 +235,57 @@ impl FacetTable {
             })
             .collect();
         let mut counts = vec![0u32; self.values.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut kept = Vec::new();
-        for (doc, approximate) in matched {
-            let ids = self.articles.get(doc).map_or(&[][..], Vec::as_slice);
-            let mut failing = None;
-            let mut fails = 0;
-            for (facet, wanted) in &chosen {
-                if !ids.iter().any(|i| wanted.contains(i)) {
-                    fails += 1;
-                    failing = Some(*facet);
-                }
-            }
-            if fails > 1 {
-                continue;
-            }
-            for &i in ids {
-                if fails == 0 || failing == Some(self.values[i as usize].0) {
-                    if counts[i as usize] == 0 {
-                        touched.push(i);
+        let kept = if chosen.is_empty() {
+            self.count(matched.iter().map(&doc), matched.len(), &mut counts);
+            matched
+        } else {
+            let mut kept = Vec::new();
+            for m in matched {
+                let ids = self.article(doc(&m));
+                let mut failing = None;
+                let mut fails = 0;
+                for (facet, wanted) in &chosen {
+                    if !ids.iter().any(|i| wanted.contains(i)) {
+                        fails += 1;
+                        failing = Some(*facet);
                     }
-                    counts[i as usize] += 1;
+                }
+                if fails > 1 {
+                    continue;
+                }
+                for &i in ids {
+                    if fails == 0 || failing == Some(self.values[i as usize].0) {
+                        counts[i as usize] += 1;
+                    }
+                }
+                if fails == 0 {
+                    kept.push(m);
                 }
             }
-            if fails == 0 {
-                kept.push((doc, approximate));
-            }
-        }
+            kept
+        };
+        let order = self.sorted();
         let facets = Facet::ALL
             .iter()
             .map(|&facet| {
-                let mut values: Vec<FacetValue> = touched
+                // The panel's order (see `by_panel_order`) without comparing strings: `order`
+                // lists each facet's values by value, so years only need reversing, and a stable
+                // counting sort by count keeps the others by value among equal counts.
+                let lo = order.partition_point(|&i| self.values[i as usize].0 < facet);
+                let hi = order.partition_point(|&i| self.values[i as usize].0 <= facet);
+                let mut ids: Vec<u32> = order[lo..hi]
                     .iter()
-                    .filter(|&&i| self.values[i as usize].0 == facet)
-                    .map(|&i| {
+                    .copied()
+                    .filter(|&i| counts[i as usize] > 0)
+                    .collect();
+                if facet == Facet::Year {
+                    ids.reverse();
+                } else {
+                    ids = by_count(ids, &counts);
+                }
+                let mut values: Vec<FacetValue> = ids
+                    .into_iter()
+                    .map(|i| {
                         let value = &self.values[i as usize].1;
                         FacetValue {
                             value: value.clone(),
@@ -218,6 +294,7 @@ impl FacetTable {
                         }
                     })
                     .collect();
+                let listed = values.len();
                 for (f, v) in selection.iter() {
                     if f == facet && !values.iter().any(|fv| fv.value == v) {
                         values.push(FacetValue {
@@ -227,15 +304,43 @@ impl FacetTable {
                         });
                     }
                 }
-                if facet == Facet::Year {
-                    values.sort_by(|a, b| b.value.cmp(&a.value));
-                } else {
-                    values
-                        .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                if values.len() > listed {
+                    by_panel_order(facet, &mut values);
                 }
                 FacetCounts { facet, values }
             })
             .collect();
         (kept, facets)
+    }
+}
+
+/// `ids` by count, highest first, keeping their order among equal counts (a counting sort:
+/// thousands of values on every keystroke, and counts are small integers).
+fn by_count(ids: Vec<u32>, counts: &[u32]) -> Vec<u32> {
+    let count = |i: u32| counts[i as usize] as usize;
+    let max = ids.iter().map(|&i| count(i)).max().unwrap_or(0);
+    // Slot of each count, highest first.
+    let mut at = vec![0usize; max + 2];
+    for &i in &ids {
+        at[max - count(i) + 1] += 1;
+    }
+    for k in 1..at.len() {
+        at[k] += at[k - 1];
+    }
+    let mut out = vec![0; ids.len()];
+    for &i in &ids {
+        let slot = &mut at[max - count(i)];
+        out[*slot] = i;
+        *slot += 1;
+    }
+    out
+}
+
+/// Most frequent first, then by value; years newest first.
+fn by_panel_order(facet: Facet, values: &mut [FacetValue]) {
+    if facet == Facet::Year {
+        values.sort_by(|a, b| b.value.cmp(&a.value));
+    } else {
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     }
 }

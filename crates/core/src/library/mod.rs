@@ -15,7 +15,9 @@ pub use layers::{segments, AsSpan, Highlighted, Layer, LayerSet, Segment};
 use crate::compare::similarity::SimilarityModel;
 use crate::corpus::{Article, Corpus};
 use crate::extract::{EntityKind, Gazetteer};
-use crate::search::{parse, Doc, DocNo, DocText, Index, Mark, Query, Snippet, Suggestion};
+use crate::search::{
+    parse, top, Doc, DocNo, DocText, Index, Mark, Query, Ranked, Snippet, Suggestion,
+};
 use serde::{Deserialize, Serialize};
 
 /// Articles, their index and their facet values, kept in step: article `i` is index document `i`.
@@ -164,9 +166,12 @@ impl Library {
     pub fn search(&self, query: &str, selection: &Selection, limit: usize) -> Results {
         let parsed = parse(query);
         let browsing = !parsed.query.has_positive();
-        let matched: Vec<(usize, bool)> = if browsing {
+        let mut matcher = None;
+        // Matches in document order; only the page shown is sorted, below.
+        let matched: Vec<Ranked> = if browsing {
             // Only exclusions (`-trump`): the index answers those alone with every article they
-            // do not match. No exclusions (or only stopwords): every article.
+            // do not match. No exclusions (or only stopwords): every article. Either way all
+            // score alike, so they come in corpus order.
             let exclusions = Query {
                 groups: parsed
                     .query
@@ -178,40 +183,41 @@ impl Library {
             };
             if exclusions.groups.is_empty() {
                 (0..self.corpus.articles.len())
-                    .map(|i| (i, false))
+                    .map(|i| Ranked {
+                        doc: i as DocNo,
+                        score: 0.0,
+                        approximate: false,
+                    })
                     .collect()
             } else {
-                self.index
-                    .rank(&exclusions)
-                    .into_iter()
-                    .map(|r| (r.doc as usize, false))
-                    .collect()
+                self.index.rank(&exclusions)
             }
         } else {
-            self.index
-                .rank(&parsed.query)
-                .into_iter()
-                .map(|r| (r.doc as usize, r.approximate))
-                .collect()
+            let (ranked, m) = self.index.rank_with_matcher(&parsed.query);
+            matcher = Some(m);
+            ranked
         };
-        let (results, facets) = self.facets.filter_and_count(matched, selection);
+        let (mut results, facets) =
+            self.facets
+                .filter_and_count(matched, |r| r.doc as usize, selection);
+        top(&mut results, limit);
 
-        let matcher = (!browsing).then(|| self.index.matcher(&parsed.query));
         let hits = results
             .iter()
             .take(limit)
-            .map(|&(doc, approximate)| {
+            .map(|r| {
+                let doc = r.doc as usize;
                 let article = &self.corpus.articles[doc];
                 ResultHit {
                     article: doc,
-                    approximate,
+                    approximate: r.approximate,
                     title_marks: matcher
                         .as_ref()
                         .map(|m| m.marks(&article.title))
                         .unwrap_or_default(),
                     snippet: matcher
                         .as_ref()
-                        .map(|m| m.snippet(&article.title, &article.paragraphs)),
+                        .map(|m| m.indexed_snippet(r.doc, &article.title, &article.paragraphs)),
                 }
             })
             .collect();

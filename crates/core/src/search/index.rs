@@ -19,10 +19,12 @@
 //! hand-rolled format rather than an fst: the dictionary must stay mutable for incremental adds,
 //! and front coding comes within a byte or two per word of an fst here, with no dependency.
 
+use super::rank::Lengths;
 use super::{Doc, DocNo};
-use crate::text::{self, Token, TokenKind};
+use crate::text::{self, Token, TokenKind, TokenRef};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
+use std::sync::OnceLock;
 
 /// Positions left empty between title and body and after each paragraph or field value.
 pub(crate) const GAP: u32 = 8;
@@ -47,6 +49,25 @@ pub(crate) struct Stem {
     /// Last document in `data`, where the next append continues the gaps from.
     last_doc: Option<DocNo>,
     pub data: Vec<u8>,
+    /// Bytes of `text` that every surface word with this stem begins with ("happ" for "happi":
+    /// "happy", "happiness"); derived, not serialised.
+    shared: u8,
+}
+
+impl Stem {
+    fn surface(&mut self, word: &str) {
+        let n = common_prefix(&self.text, word).min(usize::from(u8::MAX));
+        self.shared = self.shared.min(n as u8);
+    }
+
+    /// The start that every word indexed under this stem has, as folded text.
+    pub fn shared_start(&self) -> &str {
+        let mut n = usize::from(self.shared).min(self.text.len());
+        while !self.text.is_char_boundary(n) {
+            n -= 1;
+        }
+        &self.text[..n]
+    }
 }
 
 /// Surfaces, stems and postings for one kind of text.
@@ -57,13 +78,82 @@ pub(crate) struct Dict {
     /// Stem text -> stem id.
     pub stem_ids: BTreeMap<Box<str>, u32>,
     pub stems: Vec<Stem>,
+    /// `words` by first letter and length; built on first use after a change.
+    by_length: OnceLock<ByLength>,
+    /// The most frequent stems under each prefix of one or two letters; built on first use
+    /// after a change.
+    short_prefixes: OnceLock<HashMap<Box<str>, Vec<(u32, u32)>>>,
+}
+
+/// How many stems [`Dict::frequent_stems`] keeps per short prefix: one more than any cap asked
+/// for, so that one stem can still be left out.
+const SHORT_TOP: usize = 25;
+
+/// Surface words laid out for typo search, by first letter and then length in chars: the words
+/// within `k` edits of one are read from `2k + 1` runs, not from all that share its first letter
+/// (thousands, for every keystroke of a long word).
+#[derive(Clone, Debug, Default)]
+struct ByLength {
+    text: String,
+    /// Sorted by (first, chars).
+    entries: Vec<LenEntry>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct LenEntry {
+    first: char,
+    chars: u32,
+    /// Byte range in `ByLength::text`.
+    start: u32,
+    end: u32,
+    id: u32,
+}
+
+impl ByLength {
+    fn new(words: &BTreeMap<Box<str>, u32>) -> ByLength {
+        let mut out = ByLength::default();
+        for (word, &id) in words {
+            let Some(first) = word.chars().next() else {
+                continue;
+            };
+            let start = out.text.len() as u32;
+            out.text.push_str(word);
+            out.entries.push(LenEntry {
+                first,
+                chars: word.chars().count() as u32,
+                start,
+                end: out.text.len() as u32,
+                id,
+            });
+        }
+        out.entries.sort_by_key(|e| (e.first, e.chars));
+        out
+    }
 }
 
 impl Dict {
+    /// Surface words (with their stems) that start with `first` and have `chars` chars.
+    pub fn words_by_length(
+        &self,
+        first: char,
+        chars: std::ops::RangeInclusive<usize>,
+    ) -> impl Iterator<Item = (&str, u32)> + '_ {
+        let table = self.by_length.get_or_init(|| ByLength::new(&self.words));
+        let key = |n: usize| (first, u32::try_from(n).unwrap_or(u32::MAX));
+        let (lo, hi) = (key(*chars.start()), key(*chars.end()));
+        let from = table.entries.partition_point(|e| (e.first, e.chars) < lo);
+        let to = table.entries.partition_point(|e| (e.first, e.chars) <= hi);
+        table.entries[from..to.max(from)]
+            .iter()
+            .map(|e| (&table.text[e.start as usize..e.end as usize], e.id))
+    }
+
     fn intern(&mut self, surface: &str, number: bool) -> u32 {
         if let Some(&id) = self.words.get(surface) {
             return id;
         }
+        self.by_length.take();
+        self.short_prefixes.take();
         let stem = if number {
             surface.to_string()
         } else {
@@ -71,6 +161,7 @@ impl Dict {
         };
         let id = self.stem_id(&stem);
         self.words.insert(surface.into(), id);
+        self.stems[id as usize].surface(surface);
         id
     }
 
@@ -84,6 +175,7 @@ impl Dict {
             df: 0,
             last_doc: None,
             data: Vec::new(),
+            shared: u8::MAX,
         });
         self.stem_ids.insert(stem.into(), id);
         id
@@ -114,13 +206,46 @@ impl Dict {
         s.last_doc = Some(doc);
     }
 
-    /// Surface words from `from` on, in sorted order.
-    pub fn words_from<'a>(
+    /// The stems of the words starting with `prefix`, most documents first (then by id), at
+    /// most `cap`, `except` left out. A prefix of one or two letters covers thousands of words,
+    /// and is asked for on every first keystroke: those are worked out once for all.
+    pub fn frequent_stems(&self, prefix: &str, cap: usize, except: Option<u32>) -> Vec<u32> {
+        let chars = prefix.chars().count();
+        let best: Vec<(u32, u32)> = if (1..=2).contains(&chars) && cap < SHORT_TOP {
+            let table = self.short_prefixes.get_or_init(|| {
+                let mut table: HashMap<Box<str>, Vec<(u32, u32)>> = HashMap::new();
+                for (word, &id) in &self.words {
+                    for (i, c) in word.char_indices().take(2) {
+                        let top = table.entry(word[..i + c.len_utf8()].into()).or_default();
+                        keep_best(top, (self.df(id), id), SHORT_TOP);
+                    }
+                }
+                table
+            });
+            table.get(prefix).cloned().unwrap_or_default()
+        } else {
+            let mut top = Vec::with_capacity(cap + 2);
+            for (_, &id) in self.with_prefix(prefix) {
+                keep_best(&mut top, (self.df(id), id), cap + 1);
+            }
+            top
+        };
+        best.into_iter()
+            .map(|(_, id)| id)
+            .filter(|&id| Some(id) != except)
+            .take(cap)
+            .collect()
+    }
+
+    /// Surface words starting with `prefix`, in sorted order. Both ends of the range are found
+    /// once, rather than every word compared with the prefix: a short prefix spans thousands.
+    pub fn with_prefix<'a>(
         &'a self,
-        from: &str,
+        prefix: &str,
     ) -> impl Iterator<Item = (&'a Box<str>, &'a u32)> + 'a {
-        self.words
-            .range::<str, _>((Bound::Included(from), Bound::Unbounded))
+        let end = prefix_end(prefix);
+        let end = end.as_deref().map_or(Bound::Unbounded, Bound::Excluded);
+        self.words.range::<str, _>((Bound::Included(prefix), end))
     }
 
     pub fn postings(&self, stem: u32) -> Postings<'_> {
@@ -132,6 +257,8 @@ impl Dict {
     }
 
     fn add_all(&mut self, doc: DocNo, occ: &mut [(u32, u32)]) {
+        // Document counts change.
+        self.short_prefixes.take();
         occ.sort_unstable();
         let mut positions = Vec::new();
         for run in occ.chunk_by(|a, b| a.0 == b.0) {
@@ -216,6 +343,7 @@ impl Dict {
                 s.data = data.to_vec();
                 s.last_doc = last;
             }
+            dict.stems[id as usize].surface(&key);
             words.push((Box::<str>::from(key.as_str()), id));
         }
         dict.words = words.into_iter().collect();
@@ -270,6 +398,11 @@ impl<'a> Iterator for Postings<'a> {
 }
 
 impl Posting<'_> {
+    /// How many positions are below `limit`: the title's, when `limit` is its length.
+    pub fn count_below(&self, limit: u32) -> u32 {
+        self.positions().take_while(|&p| p < limit).count() as u32
+    }
+
     /// Absolute positions, increasing.
     pub fn positions(&self) -> impl Iterator<Item = u32> + '_ {
         let mut at = 0;
@@ -297,6 +430,8 @@ pub struct Index {
     pub(crate) text: Dict,
     pub(crate) joins: Dict,
     pub(crate) fields: BTreeMap<String, Dict>,
+    /// Derived from `docs` on first use after a change.
+    pub(crate) lengths: OnceLock<Lengths>,
 }
 
 /// Whether two adjacent tokens look like one name broken in two ("BUK ELE'S", "Bu Kele"), and
@@ -306,7 +441,7 @@ pub struct Index {
 /// only spaces or one hyphen between. Why so narrow: every join is an extra posting, and in
 /// lowercase prose short neighbours are ordinary words ("new law"); capitalised short fragments
 /// are rare outside names and shouty headlines, so the index grows by a few terms per document.
-pub(crate) fn joinable(text: &str, a: &Token, b: &Token) -> bool {
+pub(crate) fn joinable(text: &str, a: TokenRef, b: TokenRef) -> bool {
     const MAX_FRAGMENT: usize = 4;
     if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
         return false;
@@ -315,7 +450,7 @@ pub(crate) fn joinable(text: &str, a: &Token, b: &Token) -> bool {
     if la > MAX_FRAGMENT || lb > MAX_FRAGMENT || la + lb < 5 {
         return false;
     }
-    let capital = |t: &Token| {
+    let capital = |t: TokenRef| {
         text[t.start..]
             .chars()
             .next()
@@ -342,10 +477,10 @@ pub(crate) fn joinable(text: &str, a: &Token, b: &Token) -> bool {
 }
 
 /// The folded concatenation a join is indexed under.
-pub(crate) fn join_norm(a: &Token, b: &Token) -> String {
-    let mut s = String::with_capacity(a.norm.len() + b.norm.len());
-    s.push_str(&a.norm);
-    s.push_str(&b.norm);
+pub(crate) fn join_norm(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
     s
 }
 
@@ -375,8 +510,11 @@ impl Index {
                 if let Some(id) = id {
                     occ.push((id, p));
                 }
-                if let Some(next) = ts.get(k + 1).filter(|next| joinable(s, t, next)) {
-                    let id = self.joins.intern(&join_norm(t, next), false);
+                if let Some(next) = ts
+                    .get(k + 1)
+                    .filter(|next| joinable(s, t.as_ref(), next.as_ref()))
+                {
+                    let id = self.joins.intern(&join_norm(&t.norm, &next.norm), false);
                     jocc.push((id, p));
                 }
             }
@@ -412,6 +550,7 @@ impl Index {
 
         self.title_tokens += u64::from(title_len);
         self.body_tokens += u64::from(body_len);
+        self.lengths.take();
         self.docs.push(DocMeta {
             id: doc.id.to_string(),
             title_len,
@@ -492,6 +631,33 @@ impl Index {
         }
         Ok(idx)
     }
+}
+
+/// Adds `c` (df, stem) to `top`, which holds at most `cap` distinct entries, most documents
+/// first (then lower stem): most candidates fall short of the last one at a glance.
+fn keep_best(top: &mut Vec<(u32, u32)>, c: (u32, u32), cap: usize) {
+    let better = |a: (u32, u32), b: (u32, u32)| a.0 > b.0 || a.0 == b.0 && a.1 < b.1;
+    if top.len() == cap && !top.last().is_some_and(|&l| better(c, l)) {
+        return;
+    }
+    let at = top.partition_point(|&k| better(k, c));
+    if top.get(at) != Some(&c) {
+        top.insert(at, c);
+        top.truncate(cap);
+    }
+}
+
+/// The least string above every string that starts with `prefix` (`None`: there is none, or
+/// the prefix is empty): the prefix with its last char that has a successor replaced by it.
+fn prefix_end(prefix: &str) -> Option<String> {
+    let mut end = prefix.to_string();
+    while let Some(c) = end.pop() {
+        if let Some(next) = (u32::from(c) + 1..=u32::from(char::MAX)).find_map(char::from_u32) {
+            end.push(next);
+            return Some(end);
+        }
+    }
+    None
 }
 
 fn intern_token(dict: &mut Dict, t: &Token) -> Option<u32> {
@@ -656,6 +822,51 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_prefix_lists_exactly_the_words_starting_with_it() {
+        let mut dict = Dict::default();
+        let words = [
+            "pre",
+            "prf",
+            "pres",
+            "president",
+            "prez",
+            "pr",
+            "p",
+            "q",
+            "pré",
+            "pr\u{10ffff}",
+            "pr\u{10ffff}a",
+            "ps",
+            "\u{d7ff}",
+            "\u{d7ff}x",
+            "\u{e000}",
+        ];
+        for w in words {
+            dict.intern(w, false);
+        }
+        for prefix in [
+            "",
+            "p",
+            "pr",
+            "pre",
+            "pres",
+            "prez",
+            "prx",
+            "pr\u{10ffff}",
+            "\u{d7ff}",
+            "z",
+        ] {
+            let got: Vec<&str> = dict.with_prefix(prefix).map(|(k, _)| &**k).collect();
+            let mut want: Vec<&str> = words
+                .into_iter()
+                .filter(|w| w.starts_with(prefix))
+                .collect();
+            want.sort_unstable();
+            assert_eq!(got, want, "prefix {prefix:?}");
+        }
+    }
 
     #[test]
     fn skip_varints_matches_decoding_one_by_one() {

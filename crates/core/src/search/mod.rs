@@ -38,6 +38,7 @@ mod typo;
 
 pub use index::Index;
 pub use query::{parse, Atom, Group, ParsedQuery, Query, QueryWord};
+pub(crate) use rank::top;
 pub use rank::{Ranked, PREFIX_CAP};
 pub use snippet::{highlight, Mark, Matcher, Snippet};
 pub use typo::{bounded_distance, typo_budget};
@@ -126,7 +127,8 @@ impl Index {
     /// Runs `q`, returning the top `limit` hits with title highlights and snippets.
     pub fn search<D: DocText + ?Sized>(&self, q: &Query, docs: &D, limit: usize) -> SearchResult {
         let plan = self.plan(q);
-        let ranked = self.rank_plan(&plan);
+        let mut ranked = self.rank_plan(&plan);
+        top(&mut ranked, limit);
         let matcher = Matcher::from_plan(self, &plan);
         let hits = ranked
             .iter()
@@ -137,7 +139,7 @@ impl Index {
                 score: r.score,
                 approximate: r.approximate,
                 title_marks: matcher.marks(docs.title(r.doc)),
-                snippet: matcher.snippet(docs.title(r.doc), docs.paragraphs(r.doc)),
+                snippet: matcher.indexed_snippet(r.doc, docs.title(r.doc), docs.paragraphs(r.doc)),
             })
             .collect();
         let mut result = SearchResult {
@@ -164,6 +166,13 @@ impl Index {
     /// A matcher that highlights exactly what a search for `q` matches in this index.
     pub fn matcher(&self, q: &Query) -> Matcher {
         Matcher::from_plan(self, &self.plan(q))
+    }
+
+    /// [`Index::rank`], in document order, and [`Index::matcher`] at the price of one: resolving
+    /// the query's words against the dictionary is a good part of a keystroke's work.
+    pub(crate) fn rank_with_matcher(&self, q: &Query) -> (Vec<Ranked>, Matcher) {
+        let plan = self.plan(q);
+        (self.rank_plan(&plan), Matcher::from_plan(self, &plan))
     }
 
     fn explain_empty(&self, plan: &rank::Plan, result: &mut SearchResult) {
@@ -226,15 +235,12 @@ impl Index {
         let dict = &self.text;
         let own = dict.stem_ids.get(text::stem(&norm).as_str()).copied();
         let head = &norm[..first.len_utf8()];
-        let same_first = dict
-            .words_from(head)
-            .take_while(|(k, _)| k.starts_with(head));
+        let same_first = dict.with_prefix(head);
         let max = if n <= 4 { 1 } else { 2 };
         let mut cands = near(dict, same_first, &norm, own, max);
         if cands.is_empty() {
             cands = dict
-                .words_from(&norm)
-                .take_while(|(k, _)| k.starts_with(norm.as_str()))
+                .with_prefix(&norm)
                 .filter(|(_, &id)| Some(id) != own)
                 .map(|(k, &id)| (0, dict.df(id), &**k, id))
                 .collect();

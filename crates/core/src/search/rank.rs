@@ -14,11 +14,10 @@
 //!
 //! Exclusions and field filters use 1–2 only: hiding or filtering by a guess would surprise.
 
-use super::index::{Dict, DocMeta, Index};
+use super::index::{Dict, Index};
 use super::query::{Atom, Query, QueryWord};
 use super::typo::{bounded_distance, typo_budget};
 use super::DocNo;
-use std::ops::Bound;
 
 /// Most stems a prefix of 3+ letters expands to (a 1-letter prefix gets a quarter, 2 letters a
 /// half): keeps the first keystrokes cheap on a large dictionary, where they say little anyway.
@@ -118,19 +117,10 @@ impl Dict {
             });
         }
         if w.prefix && !w.norm.is_empty() {
-            let mut cands: Vec<(u32, u32)> = self
-                .words
-                .range::<str, _>((Bound::Included(w.norm.as_str()), Bound::Unbounded))
-                .take_while(|(k, _)| k.starts_with(w.norm.as_str()))
-                .filter(|(_, &id)| Some(id) != exact)
-                .map(|(_, &id)| (id, self.df(id)))
-                .collect();
-            cands.sort_unstable();
-            cands.dedup_by_key(|c| c.0);
-            cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let chars = w.norm.chars().count().min(3);
-            cands.truncate(PREFIX_CAP * [0, 1, 2, 4][chars] / 4);
-            out.extend(cands.iter().map(|&(stem, _)| Expansion {
+            let cap = PREFIX_CAP * [0, 1, 2, 4][chars] / 4;
+            let cands = self.frequent_stems(&w.norm, cap, exact);
+            out.extend(cands.into_iter().map(|stem| Expansion {
                 stem,
                 weight: PREFIX_WEIGHT,
                 approx,
@@ -144,17 +134,11 @@ impl Dict {
             } else {
                 exact.map_or(0, |id| self.df(id))
             };
-            let first = w.norm.chars().next().map_or(0, char::len_utf8);
-            let first = &w.norm[..first];
-            let ascii = w.norm.is_ascii();
-            for (key, &id) in self
-                .words
-                .range::<str, _>((Bound::Included(first), Bound::Unbounded))
-                .take_while(|(k, _)| k.starts_with(first))
-            {
-                if ascii && key.is_ascii() && key.len().abs_diff(w.norm.len()) > budget as usize {
-                    continue;
-                }
+            let first = w.norm.chars().next().unwrap_or_default();
+            let n = w.norm.chars().count();
+            let b = usize::from(budget);
+            // Only words with as many letters, give or take `budget`, can be that near.
+            for (key, id) in self.words_by_length(first, n.saturating_sub(b)..=n + b) {
                 if self.df(id) <= gate {
                     continue;
                 }
@@ -234,9 +218,12 @@ impl Index {
 
     /// Documents matching `q`, best first: clean matches above approximate ones, then by score.
     pub fn rank(&self, q: &Query) -> Vec<Ranked> {
-        self.rank_plan(&self.plan(q))
+        let mut ranked = self.rank_plan(&self.plan(q));
+        ranked.sort_unstable_by(best_first);
+        ranked
     }
 
+    /// Documents matching `plan`, in document order.
     pub(crate) fn rank_plan(&self, plan: &Plan) -> Vec<Ranked> {
         let n = self.docs.len();
         let mut total: Option<Acc> = None;
@@ -270,24 +257,20 @@ impl Index {
                 }
             }
         }
-        let mut out: Vec<Ranked> = (0..n)
+        (0..n)
             .filter(|&d| total.state[d] != NONE)
             .map(|d| Ranked {
                 doc: d as DocNo,
                 score: total.score[d],
                 approximate: total.state[d] == APPROX,
             })
-            .collect();
-        out.sort_by(|a, b| {
-            a.approximate
-                .cmp(&b.approximate)
-                .then(b.score.total_cmp(&a.score))
-                .then(a.doc.cmp(&b.doc))
-        });
-        out
+            .collect()
     }
 
     fn eval_group(&self, atoms: &[PAtom]) -> Acc {
+        if let [a] = atoms {
+            return self.eval_atom(a);
+        }
         let n = self.docs.len();
         let mut g = Acc::new(n);
         for a in atoms {
@@ -323,20 +306,21 @@ impl Index {
     }
 
     fn eval_word(&self, dict: &Dict, exps: &[Expansion], scored: bool, acc: &mut Acc) {
+        let lengths = self.lengths();
         for e in exps {
             let idf = self.idf(dict.df(e.stem));
             let state = if e.approx { APPROX } else { CLEAN };
             for p in dict.postings(e.stem) {
-                let Some(meta) = self.docs.get(p.doc as usize) else {
+                let Some(&title_len) = lengths.titles.get(p.doc as usize) else {
                     break;
                 };
                 let score = if scored {
-                    let tf_title = if meta.title_len == 0 {
+                    let tf_title = if title_len == 0 {
                         0
                     } else {
-                        p.positions().take_while(|&x| x < meta.title_len).count() as u32
+                        p.count_below(title_len)
                     };
-                    e.weight * self.bm25(idf, tf_title, p.count - tf_title, meta)
+                    e.weight * lengths.bm25(idf, tf_title, p.count - tf_title, p.doc)
                 } else {
                     0.0
                 };
@@ -428,9 +412,10 @@ impl Index {
         }
         let idf = self.idf(found.len() as u32);
         let weight = words.iter().filter(|w| !w.w.stop).count() as f32;
+        let lengths = self.lengths();
         for (doc, tt, tb, state) in found {
             let score = if scored {
-                weight * self.bm25(idf, tt, tb, &self.docs[doc as usize])
+                weight * lengths.bm25(idf, tt, tb, doc)
             } else {
                 0.0
             };
@@ -444,15 +429,69 @@ impl Index {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    fn bm25(&self, idf: f32, tf_title: u32, tf_body: u32, m: &DocMeta) -> f32 {
-        let n = self.docs.len().max(1) as f32;
-        let avg_title = (self.title_tokens as f32 / n).max(1.0);
-        let avg_body = (self.body_tokens as f32 / n).max(1.0);
-        let norm_title = 1.0 - B + B * m.title_len as f32 / avg_title;
-        let norm_body = 1.0 - B + B * m.body_len as f32 / avg_body;
-        let tf = TITLE_WEIGHT * tf_title as f32 / norm_title + tf_body as f32 / norm_body;
+    fn lengths(&self) -> &Lengths {
+        self.lengths.get_or_init(|| {
+            let n = self.docs.len().max(1) as f32;
+            let avg_title = (self.title_tokens as f32 / n).max(1.0);
+            let avg_body = (self.body_tokens as f32 / n).max(1.0);
+            let norms = self
+                .docs
+                .iter()
+                .map(|m| {
+                    (
+                        1.0 - B + B * m.title_len as f32 / avg_title,
+                        1.0 - B + B * m.body_len as f32 / avg_body,
+                    )
+                })
+                .collect();
+            let titles = self.docs.iter().map(|m| m.title_len).collect();
+            Lengths { norms, titles }
+        })
+    }
+}
+
+/// Each document's BM25F length normalisation of title and body, and title length: the same on
+/// every query, and read for every posting.
+#[derive(Clone, Debug)]
+pub(crate) struct Lengths {
+    norms: Vec<(f32, f32)>,
+    titles: Vec<u32>,
+}
+
+impl Lengths {
+    fn bm25(&self, idf: f32, tf_title: u32, tf_body: u32, doc: DocNo) -> f32 {
+        let (norm_title, norm_body) = self.norms[doc as usize];
+        let body = tf_body as f32 / norm_body;
+        // Most matches are in the body only, and 0 / x + y is y: spare a division.
+        let tf = if tf_title == 0 {
+            body
+        } else {
+            TITLE_WEIGHT * tf_title as f32 / norm_title + body
+        };
         idf * tf * (K1 + 1.0) / (tf + K1)
     }
+}
+
+/// The ranking order: clean matches above approximate ones, then by score, then by document. A
+/// total order, so any sort gives the same result.
+pub(crate) fn best_first(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    a.approximate
+        .cmp(&b.approximate)
+        .then(b.score.total_cmp(&a.score))
+        .then(a.doc.cmp(&b.doc))
+}
+
+/// Puts the best `k` of `ranked` first, in order; the rest stay unordered. A page of results
+/// needs no more, and sorting thousands of matches on every keystroke costs.
+pub(crate) fn top(ranked: &mut [Ranked], k: usize) {
+    if k == 0 {
+        return;
+    }
+    if k < ranked.len() {
+        ranked.select_nth_unstable_by(k - 1, best_first);
+    }
+    let k = k.min(ranked.len());
+    ranked[..k].sort_unstable_by(best_first);
 }
 
 /// Every (dictionary, expansion, span) a phrase word can match through.

@@ -10,8 +10,12 @@ use super::index::{join_norm, joinable, Index};
 use super::query::{Query, QueryWord};
 use super::rank::{Expansion, Plan};
 use super::typo::{bounded_distance, typo_budget};
-use crate::text::{self, Token, TokenKind};
+use super::DocNo;
+use crate::text::{self, TokenKind, TokenRef};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Snippet length to aim for, in bytes of original text.
@@ -68,15 +72,194 @@ pub struct Matcher {
     atoms: Vec<Vec<usize>>,
     /// First letters of all words: tokens starting otherwise cannot match, so are not stemmed.
     firsts: Vec<char>,
+    /// The words each token norm matches, as (word id, approximate). Whether a token matches is
+    /// a function of its norm alone, and a search's snippets meet the same few hundred norms over
+    /// and over: remembering them saves a stem and a comparison with every word per token.
+    memo: RefCell<HashMap<Box<str>, Box<[(usize, bool)]>>>,
+    /// Built from an index: how to pass over text of that index that cannot match.
+    skip: Option<Skip>,
+}
+
+/// Every token a matcher from an index can match, in text of that index, begins with one of
+/// `needles` (folded): the query words as typed (equal or prefix matches), and for each stem it
+/// matches, the start that all the index's words with that stem share ("happ" for "happi"), plus
+/// the stopwords it matches, which the index does not hold. So a paragraph whose folded text holds
+/// no needle has no match, and snippets need not tokenize it, which is most of their work. Joins
+/// ("BUK ELE") span tokens; the index says where they might match instead: `join_docs`.
+#[derive(Clone, Debug)]
+struct Skip {
+    needles: Needles,
+    /// Sorted documents holding a join that a word of the query could match.
+    join_docs: Vec<DocNo>,
+}
+
+/// Strings to look for in a text at once.
+#[derive(Clone, Debug)]
+struct Needles {
+    /// Sorted; none holds another.
+    list: Vec<Box<[u8]>>,
+    /// First bytes of one-byte needles.
+    single: [bool; 256],
+    /// Bit `a * 256 + b` is set when a longer needle starts with the bytes `a b`.
+    pairs: Vec<u64>,
+}
+
+impl Needles {
+    /// `None` if a needle is empty: every text would hold it.
+    fn new(mut words: Vec<String>) -> Option<Needles> {
+        words.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        words.dedup();
+        let mut list: Vec<Box<[u8]>> = Vec::new();
+        for w in words {
+            if w.is_empty() {
+                return None;
+            }
+            // Needles are looked for where words start: one starting with another is redundant.
+            if !list.iter().any(|n| w.as_bytes().starts_with(n)) {
+                list.push(w.into_bytes().into());
+            }
+        }
+        list.sort();
+        let mut single = [false; 256];
+        let mut pairs = vec![0u64; 1024];
+        for n in &list {
+            match **n {
+                [a] => single[usize::from(a)] = true,
+                [a, b, ..] => {
+                    let k = usize::from(a) * 256 + usize::from(b);
+                    pairs[k / 64] |= 1 << (k % 64);
+                }
+                [] => {}
+            }
+        }
+        Some(Needles {
+            list,
+            single,
+            pairs,
+        })
+    }
+
+    /// Calls `f` with each chunk of `text` (the stretches between spaces, in order) and whether
+    /// a word in it may start with a needle once folded: `false` only when none does. One pass
+    /// over the bytes; only chunks with non-ASCII letters are folded first. `buf` is scratch.
+    fn chunks(&self, text: &str, buf: &mut String, mut f: impl FnMut(Range<usize>, bool)) {
+        let b = text.as_bytes();
+        let n = b.len();
+        let core = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+        let mut i = 0;
+        while i <= n {
+            let start = i;
+            let (mut hot, mut ascii) = (false, true);
+            while i < n && b[i] != b' ' {
+                let c = b[i];
+                if !c.is_ascii() {
+                    ascii = false;
+                } else if c == b'.' {
+                    // A dotted initialism ("U.S.") drops its dots: no needle would show.
+                    hot = b
+                        .get(i + 1)
+                        .is_some_and(|&n| n.is_ascii_alphabetic() || !n.is_ascii());
+                } else if ascii && core(c) && (i == start || !core(b[i - 1])) {
+                    // An ASCII word starts with a letter, digit or `_` that follows none.
+                    hot = self.at(&b[i..], |c| c.to_ascii_lowercase());
+                }
+                i += 1;
+                if hot {
+                    while i < n && b[i] != b' ' {
+                        i += 1;
+                    }
+                }
+            }
+            if !hot && !ascii {
+                buf.clear();
+                text::fold_into(&text[start..i], buf);
+                hot = self.in_folded(buf.as_bytes());
+            }
+            f(start..i, hot);
+            i += 1;
+        }
+    }
+
+    /// Whether `text`, folded byte by byte with `fold`, starts with a needle.
+    fn at(&self, text: &[u8], fold: impl Fn(u8) -> u8) -> bool {
+        let Some(&a) = text.first() else {
+            return false;
+        };
+        let a = fold(a);
+        if self.single[usize::from(a)] {
+            return true;
+        }
+        let Some(&b) = text.get(1) else {
+            return false;
+        };
+        let b = fold(b);
+        let k = usize::from(a) * 256 + usize::from(b);
+        if self.pairs[k / 64] >> (k % 64) & 1 == 0 {
+            return false;
+        }
+        let head = [a, b];
+        let lo = self.list.partition_point(|n| **n < head[..]);
+        self.list[lo..]
+            .iter()
+            .take_while(|n| n.starts_with(&head))
+            .any(|n| n.len() <= text.len() && n.iter().zip(text).all(|(&x, &y)| x == fold(y)))
+    }
+
+    /// Whether folded `text` holds a needle anywhere.
+    fn in_folded(&self, text: &[u8]) -> bool {
+        (0..text.len()).any(|i| self.at(&text[i..], |c| c))
+    }
 }
 
 /// One match before merging: which atom it satisfies, for snippet scoring.
+#[derive(Clone)]
 struct Found {
     range: Range<usize>,
     approx: bool,
     atom: usize,
 }
 
+/// A scanned text: every token's byte span, and the matches in order; kept between texts so
+/// that scanning many allocates little.
+#[derive(Default)]
+struct Scan {
+    toks: Vec<Range<usize>>,
+    found: Vec<Found>,
+    matches: Matches,
+    /// Tokens where some match may start, in order.
+    starts: Vec<usize>,
+    /// `toks` holds only the tokens around matches.
+    sparse: bool,
+}
+
+/// Per-token matches of one text, flat: token `i` matches `tm[tm_at[i]..tm_at[i + 1]]`; `jm`
+/// holds (first token, word) for joinable pairs, in token order; `gap[i]`: tokens were skipped
+/// before token `i` (see [`Matcher::scan_with`]).
+#[derive(Default)]
+struct Matches {
+    tm_at: Vec<usize>,
+    tm: Vec<(usize, bool)>,
+    jm: Vec<(usize, usize)>,
+    gap: Vec<bool>,
+}
+
+impl Matches {
+    fn at(&self, i: usize) -> &[(usize, bool)] {
+        &self.tm[self.tm_at[i]..self.tm_at[i + 1]]
+    }
+
+    fn joins(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let lo = self.jm.partition_point(|j| j.0 < i);
+        self.jm[lo..]
+            .iter()
+            .take_while(move |j| j.0 == i)
+            .map(|j| j.1)
+    }
+
+    fn len(&self) -> usize {
+        self.tm_at.len() - 1
+    }
+}
 impl MWord {
     fn new(w: &QueryWord, quoted: bool) -> Self {
         let typo = if quoted || w.number {
@@ -137,11 +320,7 @@ impl MWord {
 impl Matcher {
     /// A matcher for `q` without an index: typos are judged by edit distance alone.
     pub fn new(q: &Query) -> Self {
-        let mut m = Matcher {
-            words: Vec::new(),
-            atoms: Vec::new(),
-            firsts: Vec::new(),
-        };
+        let mut m = Matcher::empty();
         for a in q.groups.iter().filter(|g| !g.exclude).flat_map(|g| &g.any) {
             if a.field.is_some() {
                 continue;
@@ -167,11 +346,7 @@ impl Matcher {
 
     /// A matcher marking exactly what `plan` matched in `index`.
     pub(crate) fn from_plan(index: &Index, plan: &Plan) -> Self {
-        let mut m = Matcher {
-            words: Vec::new(),
-            atoms: Vec::new(),
-            firsts: Vec::new(),
-        };
+        let mut m = Matcher::empty();
         let names =
             |exps: &[Expansion], approx: bool, dict: &super::index::Dict| -> Vec<Box<str>> {
                 exps.iter()
@@ -179,6 +354,9 @@ impl Matcher {
                     .filter_map(|e| dict.stems.get(e.stem as usize).map(|s| s.text.clone()))
                     .collect()
             };
+        let (dict, joins) = (&index.text, &index.joins);
+        let mut needles = Vec::new();
+        let mut join_stems = Vec::new();
         for a in plan
             .groups
             .iter()
@@ -193,9 +371,25 @@ impl Matcher {
                 .iter()
                 .map(|pw| {
                     let mut w = MWord::new(&pw.w, true);
-                    w.clean = names(&pw.text, false, &index.text);
-                    w.approx = names(&pw.text, true, &index.text);
-                    w.joins = names(&pw.joins, true, &index.joins);
+                    w.clean = names(&pw.text, false, dict);
+                    w.approx = names(&pw.text, true, dict);
+                    w.joins = names(&pw.joins, true, joins);
+                    if !w.stop {
+                        // What `MWord::token` and `MWord::join` accept, by index stem.
+                        needles.push(w.norm.clone());
+                        let stems = pw.text.iter().map(|e| e.stem);
+                        for id in stems.chain(dict.stem_ids.get(w.term.as_str()).copied()) {
+                            if let Some(stem) = dict.stems.get(id as usize) {
+                                needles.push(stem.shared_start().to_string());
+                            }
+                        }
+                        join_stems.extend(pw.joins.iter().map(|e| e.stem));
+                        join_stems.extend(joins.stem_ids.get(w.term.as_str()));
+                        join_stems.extend(joins.words.get(w.norm.as_str()));
+                        if w.prefix {
+                            join_stems.extend(joins.with_prefix(&w.norm).map(|(_, &id)| id));
+                        }
+                    }
                     m.words.push(w);
                     m.words.len() - 1
                 })
@@ -203,7 +397,31 @@ impl Matcher {
             m.atoms.push(ids);
         }
         m.finish();
+        for (word, stem) in text::stopword_stems() {
+            if m.words.iter().any(|w| w.token(word, stem).is_some()) {
+                needles.push(word.to_string());
+            }
+        }
+        join_stems.sort_unstable();
+        join_stems.dedup();
+        let mut join_docs: Vec<DocNo> = join_stems
+            .iter()
+            .flat_map(|&id| joins.postings(id).map(|p| p.doc))
+            .collect();
+        join_docs.sort_unstable();
+        join_docs.dedup();
+        m.skip = Needles::new(needles).map(|needles| Skip { needles, join_docs });
         m
+    }
+
+    fn empty() -> Self {
+        Matcher {
+            words: Vec::new(),
+            atoms: Vec::new(),
+            firsts: Vec::new(),
+            memo: RefCell::default(),
+            skip: None,
+        }
     }
 
     fn finish(&mut self) {
@@ -219,61 +437,157 @@ impl Matcher {
 
     /// Highlight ranges in `text`, sorted and non-overlapping. A phrase is one range.
     pub fn marks(&self, text: &str) -> Vec<Mark> {
-        let (_, found) = self.scan(text);
-        merge(found.into_iter().map(|f| (f.range, f.approx)))
+        let mut scan = Scan::default();
+        self.scan(text, &mut scan);
+        merge(scan.found.into_iter().map(|f| (f.range, f.approx)))
     }
 
-    fn scan(&self, text: &str) -> (Vec<Token>, Vec<Found>) {
-        let toks = text::tokenize(text);
-        if self.atoms.is_empty() {
-            return (toks, Vec::new());
+    /// The words a token with this norm matches.
+    fn token_matches(&self, norm: &str, kind: TokenKind, out: &mut Vec<(usize, bool)>) {
+        let mut memo = self.memo.borrow_mut();
+        if let Some(found) = memo.get(norm) {
+            out.extend_from_slice(found);
+            return;
         }
-        let n = toks.len();
+        let stem = if kind == TokenKind::Number {
+            norm.to_string()
+        } else {
+            text::stem(norm)
+        };
+        let found: Box<[(usize, bool)]> = self
+            .words
+            .iter()
+            .enumerate()
+            .filter_map(|(id, w)| w.token(norm, &stem).map(|approx| (id, approx)))
+            .collect();
+        out.extend_from_slice(&found);
+        memo.insert(norm.into(), found);
+    }
+
+    fn scan(&self, text: &str, out: &mut Scan) {
+        self.scan_with(text, None, out);
+    }
+
+    /// Tokenizes `text` and finds the matches. With `sparse`, the text is one of the matcher's
+    /// index (see [`Skip`]) and no join can match in it: only the chunks (space to space) where a
+    /// needle starts a word are tokenized, with enough tokens after them to finish a phrase;
+    /// `out.toks` then holds only those tokens, and a match never needs the others.
+    fn scan_with(&self, text: &str, sparse: Option<&Needles>, out: &mut Scan) {
+        let Scan {
+            toks,
+            found,
+            matches: m,
+            starts,
+            sparse: partial,
+        } = out;
+        toks.clear();
+        found.clear();
+        *partial = false;
+        if self.atoms.is_empty() {
+            text::each_token(text, |t| toks.push(t.start..t.end));
+            return;
+        }
         // Per token (and per joinable pair starting there): the words it matches.
-        let mut tm: Vec<Vec<(usize, bool)>> = vec![Vec::new(); n];
-        let mut jm: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, t) in toks.iter().enumerate() {
-            if t.norm
-                .chars()
-                .next()
-                .is_none_or(|c| self.firsts.binary_search(&c).is_err())
-            {
-                continue;
-            }
-            let stem = if t.kind == TokenKind::Number {
-                t.norm.clone()
-            } else {
-                text::stem(&t.norm)
-            };
-            for (id, w) in self.words.iter().enumerate() {
-                if let Some(approx) = w.token(&t.norm, &stem) {
-                    tm[i].push((id, approx));
+        m.tm_at.clear();
+        m.tm.clear();
+        m.jm.clear();
+        m.gap.clear();
+        starts.clear();
+        // The previous token when its first letter could start a match, for joins.
+        let mut prev: Option<(usize, usize, TokenKind, String)> = None;
+        let mut spare = String::new();
+        let mut on_token = |t: TokenRef, gap: bool| {
+            let i = toks.len();
+            toks.push(t.start..t.end);
+            m.tm_at.push(m.tm.len());
+            m.gap.push(gap);
+            if let Some((start, end, kind, norm)) = &prev {
+                let a = TokenRef {
+                    start: *start,
+                    end: *end,
+                    norm,
+                    kind: *kind,
+                };
+                if joinable(text, a, t) {
+                    let concat = join_norm(norm, t.norm);
+                    let stem = text::stem(&concat);
+                    let before = m.jm.len();
+                    m.jm.extend(
+                        (0..self.words.len())
+                            .filter(|&id| self.words[id].join(&concat, &stem))
+                            .map(|id| (i - 1, id)),
+                    );
+                    if m.jm.len() > before && starts.last() != Some(&(i - 1)) {
+                        starts.push(i - 1);
+                    }
                 }
             }
-            if let Some(next) = toks.get(i + 1).filter(|next| joinable(text, t, next)) {
-                let concat = join_norm(t, next);
-                let stem = text::stem(&concat);
-                jm[i] = (0..self.words.len())
-                    .filter(|&id| self.words[id].join(&concat, &stem))
-                    .collect();
+            let candidate = t
+                .norm
+                .chars()
+                .next()
+                .is_some_and(|c| self.firsts.binary_search(&c).is_ok());
+            if candidate {
+                self.token_matches(t.norm, t.kind, &mut m.tm);
+                if m.tm.len() > m.tm_at[i] {
+                    starts.push(i);
+                }
+                if sparse.is_none() {
+                    let mut norm = prev
+                        .take()
+                        .map_or_else(|| std::mem::take(&mut spare), |p| p.3);
+                    norm.clear();
+                    norm.push_str(t.norm);
+                    prev = Some((t.start, t.end, t.kind, norm));
+                }
+            } else if let Some(p) = prev.take() {
+                spare = p.3;
+            }
+        };
+        match sparse {
+            None => text::each_token(text, |t| on_token(t, false)),
+            Some(needles) => {
+                *partial = true;
+                // Tokens a phrase may still need after the last chunk with a needle.
+                let tail = self.atoms.iter().map(Vec::len).max().unwrap_or(0);
+                let (mut follow, mut skipped) = (0, false);
+                let mut buf = String::new();
+                needles.chunks(text, &mut buf, |chunk, hot| {
+                    if hot || follow > 0 {
+                        let mut count = 0;
+                        text::each_token(&text[chunk.clone()], |t| {
+                            let t = TokenRef {
+                                start: chunk.start + t.start,
+                                end: chunk.start + t.end,
+                                ..t
+                            };
+                            on_token(t, std::mem::take(&mut skipped));
+                            count += 1;
+                        });
+                        follow = if hot {
+                            tail
+                        } else {
+                            follow.saturating_sub(count)
+                        };
+                    } else {
+                        skipped = true;
+                    }
+                });
             }
         }
-        let mut found = Vec::new();
+        m.tm_at.push(m.tm.len());
+        let m = &*m;
         for (a, ids) in self.atoms.iter().enumerate() {
-            for i in 0..n {
+            for &i in starts.iter() {
                 let mut best: Option<(usize, bool)> = None;
-                let starts = tm[i]
+                let starts = m
+                    .at(i)
                     .iter()
-                    .filter(|m| m.0 == ids[0])
-                    .map(|m| (i + 1, m.1))
-                    .chain(
-                        jm[i]
-                            .iter()
-                            .filter(|&&id| id == ids[0])
-                            .map(|_| (i + 2, true)),
-                    );
+                    .filter(|w| w.0 == ids[0])
+                    .map(|w| (i + 1, w.1))
+                    .chain(m.joins(i).filter(|&id| id == ids[0]).map(|_| (i + 2, true)));
                 for (next, approx) in starts {
-                    if let Some(r) = self.chain(ids, 1, next, approx, &tm, &jm) {
+                    if let Some(r) = self.chain(ids, 1, next, approx, m) {
                         best = match best {
                             Some(b) if !b.1 || (r.1 && b.0 >= r.0) => Some(b),
                             _ => Some(r),
@@ -290,7 +604,6 @@ impl Matcher {
             }
         }
         found.sort_by_key(|f| (f.range.start, f.range.end));
-        (toks, found)
     }
 
     /// Continues a phrase at token `at` with word `ids[k]`; returns (end token, approximate).
@@ -300,29 +613,29 @@ impl Matcher {
         k: usize,
         at: usize,
         approx: bool,
-        tm: &[Vec<(usize, bool)>],
-        jm: &[Vec<usize>],
+        m: &Matches,
     ) -> Option<(usize, bool)> {
         let Some(&id) = ids.get(k) else {
             return Some((at, approx));
         };
-        if at >= tm.len() {
+        // Past the end, or (sparse) past tokens that were not read.
+        if at >= m.len() || m.gap[at] {
             return None;
         }
         if self.words[id].stop {
-            return self.chain(ids, k + 1, at + 1, approx, tm, jm);
+            return self.chain(ids, k + 1, at + 1, approx, m);
         }
         let mut best = None;
-        for m in tm[at].iter().filter(|m| m.0 == id) {
-            if let Some(r) = self.chain(ids, k + 1, at + 1, approx || m.1, tm, jm) {
+        for w in m.at(at).iter().filter(|w| w.0 == id) {
+            if let Some(r) = self.chain(ids, k + 1, at + 1, approx || w.1, m) {
                 if !r.1 {
                     return Some(r);
                 }
                 best = Some(r);
             }
         }
-        if jm[at].contains(&id) {
-            if let Some(r) = self.chain(ids, k + 1, at + 2, true, tm, jm) {
+        if m.joins(at).any(|j| j == id) {
+            if let Some(r) = self.chain(ids, k + 1, at + 2, true, m) {
                 best = best.or(Some(r));
             }
         }
@@ -333,32 +646,59 @@ impl Matcher {
     /// a short window, clean matches counting double), cut at word boundaries. Falls back to the
     /// lead of the first paragraph, or to the title when there is no body.
     pub fn snippet(&self, title: &str, paragraphs: &[String]) -> Snippet {
+        self.best_snippet(title, paragraphs, None)
+    }
+
+    /// [`Matcher::snippet`] of document `doc` of the index this matcher was built from, given
+    /// its text as indexed: paragraphs that cannot match are passed over untokenized.
+    pub(crate) fn indexed_snippet(
+        &self,
+        doc: DocNo,
+        title: &str,
+        paragraphs: &[String],
+    ) -> Snippet {
+        let skip = self.skip.as_ref();
+        let needles = skip
+            .filter(|s| s.join_docs.binary_search(&doc).is_err())
+            .map(|s| &s.needles);
+        self.best_snippet(title, paragraphs, needles)
+    }
+
+    fn best_snippet(
+        &self,
+        title: &str,
+        paragraphs: &[String],
+        needles: Option<&Needles>,
+    ) -> Snippet {
         let mut best: Option<(f32, usize, usize, usize)> = None;
         // A window with every atom matched cleanly cannot be beaten by much: stop looking.
         let mut complete = self.atoms.is_empty();
+        // The scan of the paragraph holding `best`, kept for cutting it.
+        let (mut scan, mut kept) = (Scan::default(), Scan::default());
+        let mut atoms: Vec<(usize, bool)> = Vec::new();
         for (pi, para) in paragraphs.iter().enumerate() {
             if complete {
                 break;
             }
-            let (_, found) = self.scan(para);
+            self.scan_with(para, needles, &mut scan);
+            let found = &scan.found;
+            let mut improved = false;
             for i in 0..found.len() {
                 let anchor = found[i].range.start;
-                let mut atoms: Vec<(usize, bool)> = Vec::new();
+                atoms.clear();
                 let mut last_end = found[i].range.end;
+                let mut count = 0;
                 for f in found[i..]
                     .iter()
                     .take_while(|f| f.range.end <= anchor + WINDOW)
                 {
+                    count += 1;
                     last_end = last_end.max(f.range.end);
                     match atoms.iter_mut().find(|a| a.0 == f.atom) {
                         Some(a) => a.1 |= !f.approx,
                         None => atoms.push((f.atom, !f.approx)),
                     }
                 }
-                let count = found[i..]
-                    .iter()
-                    .take_while(|f| f.range.end <= anchor + WINDOW)
-                    .count();
                 let score = atoms
                     .iter()
                     .map(|a| if a.1 { 2.0 } else { 1.0 })
@@ -366,35 +706,60 @@ impl Matcher {
                     + 0.1 * count as f32;
                 if best.is_none_or(|b| score > b.0) {
                     best = Some((score, pi, anchor, last_end));
+                    improved = true;
                 }
                 complete |= atoms.len() == self.atoms.len() && atoms.iter().all(|a| a.1);
+            }
+            if improved {
+                std::mem::swap(&mut scan, &mut kept);
             }
         }
         match best {
             Some((_, pi, anchor, last_end)) => {
-                self.cut(&paragraphs[pi], Some(pi), anchor, last_end)
+                self.cut(&paragraphs[pi], Some(pi), anchor, last_end, &kept)
             }
-            None => match paragraphs.iter().position(|p| !p.trim().is_empty()) {
-                Some(pi) => self.cut(&paragraphs[pi], Some(pi), 0, 0),
-                None => self.cut(title, None, 0, 0),
-            },
+            None => {
+                let (text, paragraph) = match paragraphs.iter().position(|p| !p.trim().is_empty()) {
+                    Some(pi) => (paragraphs[pi].as_str(), Some(pi)),
+                    None => (title, None),
+                };
+                self.scan(text, &mut scan);
+                self.cut(text, paragraph, 0, 0, &scan)
+            }
         }
     }
 
-    fn cut(&self, para: &str, paragraph: Option<usize>, anchor: usize, last_end: usize) -> Snippet {
-        let (toks, found) = self.scan(para);
+    /// The snippet of `para` around `anchor..last_end`, given the paragraph's [`Scan`].
+    fn cut(
+        &self,
+        para: &str,
+        paragraph: Option<usize>,
+        anchor: usize,
+        last_end: usize,
+        scan: &Scan,
+    ) -> Snippet {
+        // The paragraph's tokens about `from..to`: all of them after a full scan, else read now.
+        let tokens = |from: usize, to: usize| -> Cow<'_, [Range<usize>]> {
+            if scan.sparse {
+                Cow::Owned(tokens_around(para, from, to))
+            } else {
+                Cow::Borrowed(&scan.toks)
+            }
+        };
         let para_end = para.trim_end().len();
         let start = if anchor <= LEAD + 20 {
             0
         } else {
             // Start at the sentence holding the match if that keeps the lead short, else a few
             // words before the match.
-            let sentence = text::sentences(para)
+            // Boundaries up to the match depend on nothing past the word holding it.
+            let upto = para[anchor..].find(' ').map_or(para.len(), |k| anchor + k);
+            let sentence = text::sentences(&para[..upto])
                 .into_iter()
                 .find(|s| s.start <= anchor && anchor < s.end.max(s.start + 1));
             match sentence {
                 Some(s) if anchor - s.start <= 2 * LEAD => s.start,
-                _ => toks
+                _ => tokens(anchor - LEAD, anchor)
                     .iter()
                     .map(|t| t.start)
                     .find(|&s| s + LEAD >= anchor && s <= anchor)
@@ -405,16 +770,20 @@ impl Matcher {
         let end = if para_end <= target + 30 {
             para_end
         } else {
-            toks.iter()
-                .map(|t| t.end)
-                .take_while(|&e| e <= target)
-                .last()
+            let last = |toks: &[Range<usize>]| {
+                toks.iter()
+                    .map(|t| t.end)
+                    .take_while(|&e| e <= target)
+                    .last()
+            };
+            last(&tokens(start, target))
+                .or_else(|| last(&tokens(0, target)))
                 .unwrap_or(para_end)
                 .max(last_end)
         };
         let marks = merge(
-            found
-                .into_iter()
+            scan.found
+                .iter()
                 .filter(|f| f.range.start >= start && f.range.end <= end)
                 .map(|f| (f.range.start - start..f.range.end - start, f.approx)),
         );
@@ -427,6 +796,26 @@ impl Matcher {
             cut_end: end < para_end,
         }
     }
+}
+
+/// The tokens of `para` in the chunks (space to space) that overlap `from..to`: a token never
+/// spans a space, so these are exactly the paragraph's tokens there.
+fn tokens_around(para: &str, from: usize, to: usize) -> Vec<Range<usize>> {
+    let b = para.as_bytes();
+    let (from, to) = (from.min(b.len()), to.min(b.len()));
+    let lo = b[..from]
+        .iter()
+        .rposition(|&c| c == b' ')
+        .map_or(0, |i| i + 1);
+    let hi = b[to..]
+        .iter()
+        .position(|&c| c == b' ')
+        .map_or(b.len(), |i| to + i);
+    let mut toks = Vec::new();
+    text::each_token(&para[lo..hi.max(lo)], |t| {
+        toks.push(lo + t.start..lo + t.end)
+    });
+    toks
 }
 
 /// Sorts and merges overlapping ranges; a merged range is approximate only if all parts were.

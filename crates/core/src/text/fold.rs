@@ -22,12 +22,22 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`] appending to a caller-owned buffer, for hot paths that want to reuse one allocation.
 pub fn fold_into(s: &str, out: &mut String) {
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
-        return;
-    }
-    for c in s.chars() {
-        fold_char(c, out);
+    // ASCII stretches are copied and lowercased in bulk; they are most of any news text.
+    let mut rest = s;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        match chars.next() {
+            Some(c) => fold_char(c, out),
+            None => return,
+        }
+        rest = chars.as_str();
     }
 }
 

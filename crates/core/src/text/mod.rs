@@ -11,6 +11,7 @@ mod stopwords;
 pub use fold::{fold, fold_into};
 pub use sentences::sentences;
 pub use stopwords::is_stopword;
+pub(crate) use stopwords::stopword_stems;
 
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -50,34 +51,141 @@ pub enum TokenKind {
 ///   period ("U.S." -> "us", "a.m." -> "am"), so "U.S." and "US" match. The price: "U.S." then
 ///   shares its norm with the pronoun "us", a stopword.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    text.unicode_word_indices()
-        .map(|(start, seg)| {
-            let mut end = start + seg.len();
-            let mut norm = fold(seg);
-            if sentences::is_dotted_initialism(seg) {
-                norm.retain(|c| c != '.');
-                if text[end..].starts_with('.') {
-                    end += 1;
-                }
-            } else if norm.len() > 2 && norm.ends_with("'s") {
-                norm.truncate(norm.len() - 2);
-            }
-            let kind = if is_number(&norm) {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            Token {
-                start,
-                end,
-                norm,
-                kind,
-            }
+    let mut out = Vec::new();
+    each_token(text, |t| {
+        out.push(Token {
+            start: t.start,
+            end: t.end,
+            norm: t.norm.to_string(),
+            kind: t.kind,
         })
-        .collect()
+    });
+    out
+}
+
+/// A [`Token`] whose `norm` is borrowed, see [`each_token`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TokenRef<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub norm: &'a str,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub(crate) fn as_ref(&self) -> TokenRef<'_> {
+        TokenRef {
+            start: self.start,
+            end: self.end,
+            norm: &self.norm,
+            kind: self.kind,
+        }
+    }
+}
+
+/// [`tokenize`] without an allocation per token: `f` sees each token in order, its `norm` in a
+/// buffer that the next token reuses. Snippets tokenize whole article bodies on every keystroke.
+pub(crate) fn each_token(text: &str, mut f: impl FnMut(TokenRef<'_>)) {
+    let mut norm = String::new();
+    word_segments(text, |start, seg, ascii| {
+        let mut end = start + seg.len();
+        norm.clear();
+        if ascii {
+            norm.push_str(seg);
+            norm.make_ascii_lowercase();
+        } else {
+            fold_into(seg, &mut norm);
+        }
+        if sentences::is_dotted_initialism(seg) {
+            norm.retain(|c| c != '.');
+            if text[end..].starts_with('.') {
+                end += 1;
+            }
+        } else if norm.len() > 2 && norm.ends_with("'s") {
+            norm.truncate(norm.len() - 2);
+        }
+        let kind = if is_number(&norm) {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        f(TokenRef {
+            start,
+            end,
+            norm: &norm,
+            kind,
+        })
+    });
+}
+
+/// `text.unicode_word_indices()`, one space-separated chunk at a time. UAX #29 never joins a word
+/// across a space (no rule reaches past one), so the words are the same; but an ASCII chunk can
+/// then be segmented by the few rules that apply to ASCII, where the crate does that only for a
+/// wholly ASCII input, and one curly quote or "José" in a paragraph would send all of it through
+/// the Unicode tables.
+/// `f` gets each word's offset, the word, and whether it is ASCII.
+fn word_segments(text: &str, mut f: impl FnMut(usize, &str, bool)) {
+    let b = text.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        // Chunks are a word or two long: a byte loop beats `split` and `is_ascii` here.
+        let mut end = at;
+        let mut ascii = true;
+        while end < b.len() && b[end] != b' ' {
+            ascii &= b[end].is_ascii();
+            end += 1;
+        }
+        let chunk = &text[at..end];
+        if ascii {
+            ascii_words(chunk.as_bytes(), |i, j| f(at + i, &chunk[i..j], true));
+        } else {
+            for (i, seg) in chunk.unicode_word_indices() {
+                f(at + i, seg, seg.is_ascii());
+            }
+        }
+        at = end + 1;
+    }
+}
+
+/// UAX #29 words of ASCII text without spaces, as byte ranges: runs of letters, digits and `_`,
+/// held together by `.` `'` `:` between letters (WB6, WB7) and by `.` `,` `;` `'` between digits
+/// (WB11, WB12); every other byte stands alone and is not a word. The same rules as the
+/// `unicode-segmentation` crate's ASCII path, which tests them against its Unicode tables.
+fn ascii_words(b: &[u8], mut f: impl FnMut(usize, usize)) {
+    let core = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let infix = |c: u8, prev: u8, next: u8| match c {
+        b'.' | b',' | b';' | b'\'' if prev.is_ascii_digit() && next.is_ascii_digit() => true,
+        b'\'' | b'.' | b':' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+        _ => false,
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if !core(b[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut alnum = b[i] != b'_';
+        while j < b.len() && (core(b[j]) || (j + 1 < b.len() && infix(b[j], b[j - 1], b[j + 1]))) {
+            alnum |= b[j].is_ascii_alphanumeric();
+            j += 1;
+        }
+        if alnum {
+            f(i, j);
+        }
+        i = j;
+    }
 }
 
 fn is_number(norm: &str) -> bool {
+    // Most tokens start with an ASCII letter: settle those without decoding chars.
+    if norm
+        .as_bytes()
+        .first()
+        .is_none_or(|b| b.is_ascii() && !b.is_ascii_digit())
+    {
+        return false;
+    }
     norm.starts_with(|c: char| c.is_numeric())
         && norm.chars().all(|c| c.is_numeric() || c == ',' || c == '.')
 }
@@ -131,6 +239,66 @@ mod tests {
 
     fn norms(text: &str) -> Vec<String> {
         tokenize(text).into_iter().map(|t| t.norm).collect()
+    }
+
+    /// The straightforward tokenizer that `each_token` must agree with: the whole text through
+    /// UAX #29 at once.
+    fn reference_tokens(text: &str) -> Vec<Token> {
+        text.unicode_word_indices()
+            .map(|(start, seg)| {
+                let mut end = start + seg.len();
+                let mut norm = fold(seg);
+                if sentences::is_dotted_initialism(seg) {
+                    norm.retain(|c| c != '.');
+                    if text[end..].starts_with('.') {
+                        end += 1;
+                    }
+                } else if norm.len() > 2 && norm.ends_with("'s") {
+                    norm.truncate(norm.len() - 2);
+                }
+                let kind = if is_number(&norm) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                Token {
+                    start,
+                    end,
+                    norm,
+                    kind,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokenize_by_space_chunks_agrees_with_whole_text_segmentation() {
+        // Characters that stress UAX #29 next to spaces: marks and joiners that attach to a
+        // preceding space, mid-word and mid-number punctuation, regional indicators, CJK, emoji.
+        let alphabet: Vec<char> =
+            "aZé1 9 .,;:'’_-\"“”()!?$%\u{301}\u{200d}\u{200b}\u{ad}\u{a0}\u{3000}\t\n\r🇨🇱中カ👍\u{5d0}ß"
+                .chars()
+                .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            assert_eq!(tokenize(&text), reference_tokens(&text), "{text:?}");
+        }
+        for text in [
+            include_str!("../../../../assets/corpus/000_076469dcc618ac48.txt"),
+            include_str!("../../../../assets/corpus/001_49638b6ecd2811bf.txt"),
+        ] {
+            assert_eq!(tokenize(text), reference_tokens(text));
+        }
     }
 
     #[test]

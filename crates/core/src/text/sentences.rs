@@ -186,7 +186,8 @@ fn ends_sentence(
 
 /// "U.S", "a.m", "D.C", "U.S.A": single letters joined by periods.
 pub(super) fn is_dotted_initialism(word: &str) -> bool {
-    word.contains('.')
+    // A byte loop: this runs for every token, and tokens are short.
+    word.bytes().any(|b| b == b'.')
         && word.split('.').all(|p| {
             let mut cs = p.chars();
             matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())

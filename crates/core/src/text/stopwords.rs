@@ -1,5 +1,7 @@
 //! English function words.
 
+use std::sync::OnceLock;
+
 /// Sorted by byte order so lookup is a binary search with no allocation or hashing. Contractions
 /// use the ASCII apostrophe because tokens are folded before lookup. "may" is deliberately absent:
 /// in news it is as often the month as the modal.
@@ -195,6 +197,12 @@ const STOPWORDS: &[&str] = &[
 /// snippets. Expects `fold`ed input; "The" is not a stopword, "the" is.
 pub fn is_stopword(norm: &str) -> bool {
     STOPWORDS.binary_search(&norm).is_ok()
+}
+
+/// Every stopword with its stem, stemmed once.
+pub(crate) fn stopword_stems() -> &'static [(&'static str, String)] {
+    static STEMS: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
+    STEMS.get_or_init(|| STOPWORDS.iter().map(|w| (*w, super::stem(w))).collect())
 }
 
 #[cfg(test)]
