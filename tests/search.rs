@@ -4,7 +4,10 @@
 mod support;
 
 use parallax_app::embedded;
-use support::{load_at, settle, texts, wait_for, wait_for_text, wait_until};
+use parallax_core::clean::clean_article;
+use parallax_core::corpus::Corpus;
+use parallax_core::library::{Library, RESULTS_PAGE};
+use support::{load_at, load_library_at, settle, texts, wait_for, wait_for_text, wait_until};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -110,6 +113,48 @@ async fn typing_filters_the_list_and_marks_hits() {
     let marks = texts(&app.root, ".article-card .snippet mark");
     assert_eq!(marks, ["Costa"], "the snippet marks the hit");
     assert_eq!(hash(), "#/?q=costa", "the query is in the URL");
+}
+
+#[wasm_bindgen_test]
+async fn a_long_list_grows_a_page_at_a_time_and_a_new_search_starts_over() {
+    let articles = (0..45)
+        .map(|i| {
+            let raw = format!("Prison report number {i}\n\nThe prison held {i} inmates in May.");
+            clean_article(&format!("{i:02}.txt"), &raw)
+        })
+        .collect();
+    let library = Library::build(Corpus::from_articles(articles));
+    let app = load_library_at("#/?q=prison", library).await;
+    let rows = || {
+        app.root
+            .query_selector_all(".article-list > li")
+            .unwrap()
+            .length() as usize
+    };
+    let more = wait_for(&app.root, "button.show-more").await;
+    assert_eq!(rows(), RESULTS_PAGE);
+    assert_eq!(
+        more.text_content().unwrap(),
+        format!("Show {RESULTS_PAGE} more")
+    );
+    more.unchecked_into::<HtmlElement>().click();
+    wait_until("a second page", || rows() == 2 * RESULTS_PAGE).await;
+    let more = wait_for_text(&app.root, "button.show-more", "Show 5 more").await;
+    more.unchecked_into::<HtmlElement>().click();
+    wait_until("every row", || rows() == 45).await;
+    assert!(app
+        .root
+        .query_selector("button.show-more")
+        .unwrap()
+        .is_none());
+    type_query(&app.root, "inmates").await;
+    wait_for_text(
+        &app.root,
+        ".result-summary .count",
+        "45 articles match “inmates”",
+    )
+    .await;
+    assert_eq!(rows(), RESULTS_PAGE, "a new search lists one page again");
 }
 
 #[wasm_bindgen_test]

@@ -4,12 +4,10 @@ use super::marked::marked;
 use super::meta::Meta;
 use crate::route::{Location, Route, SearchParams};
 use crate::state::{Action, AppState, Shared};
-use parallax_core::library::{Facet, FacetCounts, Library, ResultHit, Results};
+use parallax_core::library::{Facet, FacetCounts, Library, ResultHit, Results, RESULTS_PAGE};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Result rows rendered at once; the count above says how many matched in all.
-const RESULT_LIMIT: usize = 50;
 /// Facet values listed before "Show all".
 const FACET_PREVIEW: usize = 6;
 /// Characters of body text previewed when browsing without a query.
@@ -34,12 +32,24 @@ pub fn home(props: &HomeProps) -> Html {
         yours,
         dispatch,
     } = props;
+    // Rows asked for, with the search they were asked for in: a new search starts at one page.
+    let shown = use_state(|| (params.clone(), RESULTS_PAGE));
+    let limit = if shown.0 == *params {
+        shown.1
+    } else {
+        RESULTS_PAGE
+    };
     let results = {
         let library = library.clone();
         // Regression: issue 5, the reader's articles arrive from storage after the first render.
-        use_memo((params.clone(), library.clone()), move |(p, _)| {
-            library.search(&p.query, &p.selection, RESULT_LIMIT)
-        })
+        use_memo(
+            (params.clone(), library.clone(), limit),
+            move |(p, _, limit)| library.search(&p.query, &p.selection, *limit),
+        )
+    };
+    let on_more = {
+        let (shown, params) = (shown.clone(), params.clone());
+        Callback::from(move |_: MouseEvent| shown.set((params.clone(), limit + RESULTS_PAGE)))
     };
     let on_input = {
         let dispatch = dispatch.clone();
@@ -105,7 +115,12 @@ pub fn home(props: &HomeProps) -> Html {
                         }) }
                     </ol>
                     if results.total > results.hits.len() {
-                        <p class="more">{ format!("Showing the best {} of {}. Add words or filters to narrow the list.", results.hits.len(), results.total) }</p>
+                        <p class="more">
+                            { format!("Showing the best {} of {}. ", results.hits.len(), results.total) }
+                            <button type="button" class="show-more" onclick={on_more}>
+                                { format!("Show {} more", RESULTS_PAGE.min(results.total - results.hits.len())) }
+                            </button>
+                        </p>
                     }
                 </section>
             </div>
@@ -230,12 +245,12 @@ fn facet_group(FacetGroupProps { counts, on_toggle }: &FacetGroupProps) -> Html 
                 { for counts.values[..shown].iter().map(|v| {
                     let on_toggle = on_toggle.clone();
                     let value = v.value.clone();
-                    let onchange = Callback::from(move |_: Event| on_toggle.emit((facet, value.clone())));
+                    let onchange = Callback::from(move |_: Event| on_toggle.emit((facet, value.to_string())));
                     html! {
                         <li>
                             <label>
                                 <input type="checkbox" checked={v.chosen} {onchange} />
-                                <span class="value">{ &v.value }</span>
+                                <span class="value">{ &*v.value }</span>
                                 <span class="n" aria-label={format!("{} articles", v.count)}>{ v.count }</span>
                             </label>
                         </li>

@@ -16,8 +16,8 @@ use std::hint::black_box;
 pub const ARTICLES: usize = 10_000;
 /// Words (at least) in each article of the comparison pair.
 pub const STORY_WORDS: usize = 5_000;
-/// Hits asked for per search: what the app's result list asks for.
-pub const LIMIT: usize = 50;
+/// Hits asked for per search: what the app's result list asks for on a keystroke.
+pub const LIMIT: usize = parallax_core::library::RESULTS_PAGE;
 /// Timed passes over the keystrokes, after an untimed warm-up.
 pub const PASSES: usize = 2;
 /// Keystrokes run untimed first, so that timings start with caches and, in the browser, the

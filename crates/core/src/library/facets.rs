@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A dimension to filter by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -102,7 +102,9 @@ impl Selection {
 /// One value in the panel.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetValue {
-    pub value: String,
+    /// Shared with the library's table: thousands of values are listed on every keystroke, and
+    /// copying each string was a tenth of a search.
+    pub value: Arc<str>,
     pub count: usize,
     pub chosen: bool,
 }
@@ -118,7 +120,7 @@ pub struct FacetCounts {
 /// is then integer work, not string comparison.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(crate) struct FacetTable {
-    values: Vec<(Facet, String)>,
+    values: Vec<(Facet, Arc<str>)>,
     /// Per article: sorted ids into `values`.
     articles: Vec<Vec<u32>>,
     /// `values` inverted; rebuilt on first use after deserialising.
@@ -139,7 +141,7 @@ impl FacetTable {
             self.values
                 .iter()
                 .enumerate()
-                .map(|(i, v)| (v.clone(), i as u32))
+                .map(|(i, (f, v))| ((*f, v.to_string()), i as u32))
                 .collect()
         })
     }
@@ -203,7 +205,7 @@ impl FacetTable {
             .iter()
             .map(|v| {
                 *ids.entry(v.clone()).or_insert_with(|| {
-                    self.values.push(v.clone());
+                    self.values.push((v.0, v.1.as_str().into()));
                     (self.values.len() - 1) as u32
                 })
             })
@@ -296,9 +298,9 @@ impl FacetTable {
                     .collect();
                 let listed = values.len();
                 for (f, v) in selection.iter() {
-                    if f == facet && !values.iter().any(|fv| fv.value == v) {
+                    if f == facet && !values.iter().any(|fv| *fv.value == *v) {
                         values.push(FacetValue {
-                            value: v.to_string(),
+                            value: v.into(),
                             count: 0,
                             chosen: true,
                         });

@@ -9,6 +9,11 @@ mod facets;
 mod layers;
 
 use facets::FacetTable;
+
+/// Hits a search lists at first, and how many more each "Show more" adds. Every listed hit costs
+/// a snippet, the largest share of a keystroke's work, so the list grows on request, as
+/// Pagefind's does, rather than being built long on every keystroke.
+pub const RESULTS_PAGE: usize = 20;
 pub use facets::{Facet, FacetCounts, FacetValue, Selection};
 pub use layers::{segments, AsSpan, Highlighted, Layer, LayerSet, Segment};
 

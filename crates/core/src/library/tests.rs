@@ -47,7 +47,7 @@ fn counts(r: &Results, facet: Facet) -> Vec<(String, usize, bool)> {
         .expect("every facet is counted");
     f.values
         .iter()
-        .map(|v| (v.value.clone(), v.count, v.chosen))
+        .map(|v| (v.value.to_string(), v.count, v.chosen))
         .collect()
 }
 

@@ -82,8 +82,11 @@ pub(crate) struct Dict {
     by_length: OnceLock<ByLength>,
     /// The most frequent stems under each prefix of one or two letters; built on first use
     /// after a change.
-    short_prefixes: OnceLock<HashMap<Box<str>, Vec<(u32, u32)>>>,
+    short_prefixes: OnceLock<ShortPrefixes>,
 }
+
+/// Per prefix of one or two letters, its most frequent stems as (stem, frequency).
+type ShortPrefixes = HashMap<Box<str>, Vec<(u32, u32)>>;
 
 /// How many stems [`Dict::frequent_stems`] keeps per short prefix: one more than any cap asked
 /// for, so that one stem can still be left out.
@@ -456,7 +459,7 @@ pub(crate) fn joinable(text: &str, a: TokenRef, b: TokenRef) -> bool {
             .next()
             .is_some_and(char::is_uppercase)
     };
-    if !capital(a) || !capital(b) || text::is_stopword(&a.norm) || text::is_stopword(&b.norm) {
+    if !capital(a) || !capital(b) || text::is_stopword(a.norm) || text::is_stopword(b.norm) {
         return false;
     }
     // A possessive ends a name ("ELE'S IRON" is not one word).

@@ -226,22 +226,34 @@ impl Index {
     /// Documents matching `plan`, in document order.
     pub(crate) fn rank_plan(&self, plan: &Plan) -> Vec<Ranked> {
         let n = self.docs.len();
-        let mut total: Option<Acc> = None;
-        for g in plan.groups.iter().filter(|g| !g.exclude) {
-            let acc = self.eval_group(&g.atoms);
-            total = Some(match total {
-                None => acc,
-                Some(mut t) => {
-                    for d in 0..n {
-                        t.state[d] = t.state[d].min(acc.state[d]);
-                        t.score[d] += acc.score[d];
-                    }
-                    t
-                }
-            });
+        // The most selective group first: each later one then scores only the documents still
+        // in, which spares most of the work of a short prefix ("water s") after a rarer word.
+        let mut order: Vec<usize> = (0..plan.groups.len())
+            .filter(|&i| !plan.groups[i].exclude)
+            .collect();
+        order.sort_by_key(|&i| self.selectivity(&plan.groups[i]));
+        let mut accs: Vec<Option<Acc>> = plan.groups.iter().map(|_| None).collect();
+        let mut alive: Option<Vec<u8>> = None;
+        for i in order {
+            let acc = self.eval_group(&plan.groups[i].atoms, alive.as_deref());
+            match &mut alive {
+                None => alive = Some(acc.state.clone()),
+                Some(a) => a
+                    .iter_mut()
+                    .zip(&acc.state)
+                    .for_each(|(a, s)| *a = (*a).min(*s)),
+            }
+            accs[i] = Some(acc);
         }
-        let mut total = match total {
-            Some(t) => t,
+        // Summed in query order, so a score does not depend on the evaluation order.
+        let mut total = match alive {
+            Some(state) => {
+                let mut score = vec![0.0; n];
+                for acc in accs.iter().flatten() {
+                    score.iter_mut().zip(&acc.score).for_each(|(t, s)| *t += s);
+                }
+                Acc { state, score }
+            }
             // Only exclusions: everything else is the answer.
             None if plan.groups.iter().any(|g| g.exclude) => Acc {
                 state: vec![CLEAN; n],
@@ -250,7 +262,7 @@ impl Index {
             None => return Vec::new(),
         };
         for g in plan.groups.iter().filter(|g| g.exclude) {
-            let acc = self.eval_group(&g.atoms);
+            let acc = self.eval_group(&g.atoms, Some(&total.state));
             for d in 0..n {
                 if acc.state[d] != NONE {
                     total.state[d] = NONE;
@@ -267,14 +279,43 @@ impl Index {
             .collect()
     }
 
-    fn eval_group(&self, atoms: &[PAtom]) -> Acc {
+    /// About how many documents `g` matches, from document frequencies: an OR of its atoms, each
+    /// at most as frequent as its rarest word, each word an OR of its expansions.
+    fn selectivity(&self, g: &PGroup) -> u64 {
+        g.atoms
+            .iter()
+            .map(|a| {
+                let (dict, joins) = match &a.field {
+                    Some(name) => match self.fields.get(name) {
+                        Some(d) => (d, None),
+                        None => return 0,
+                    },
+                    None => (&self.text, Some(&self.joins)),
+                };
+                a.words
+                    .iter()
+                    .filter(|w| !w.w.stop)
+                    .map(|w| {
+                        sources(dict, joins, w)
+                            .map(|(d, e, _)| u64::from(d.df(e.stem)))
+                            .sum::<u64>()
+                    })
+                    .min()
+                    .unwrap_or(0)
+            })
+            .sum()
+    }
+
+    /// `within`: when given, only documents whose state there is not `NONE` are evaluated; the
+    /// others are left unmatched.
+    fn eval_group(&self, atoms: &[PAtom], within: Option<&[u8]>) -> Acc {
         if let [a] = atoms {
-            return self.eval_atom(a);
+            return self.eval_atom(a, within);
         }
         let n = self.docs.len();
         let mut g = Acc::new(n);
         for a in atoms {
-            let acc = self.eval_atom(a);
+            let acc = self.eval_atom(a, within);
             for d in 0..n {
                 if acc.state[d] != NONE {
                     g.state[d] = g.state[d].max(acc.state[d]);
@@ -285,7 +326,7 @@ impl Index {
         g
     }
 
-    fn eval_atom(&self, a: &PAtom) -> Acc {
+    fn eval_atom(&self, a: &PAtom, within: Option<&[u8]>) -> Acc {
         let mut acc = Acc::new(self.docs.len());
         let (dict, joins, scored) = match &a.field {
             Some(name) => match self.fields.get(name) {
@@ -295,17 +336,25 @@ impl Index {
             None => (&self.text, Some(&self.joins), true),
         };
         if let [w] = a.words.as_slice() {
-            self.eval_word(dict, &w.text, scored, &mut acc);
+            self.eval_word(dict, &w.text, scored, within, &mut acc);
             if let Some(j) = joins {
-                self.eval_word(j, &w.joins, scored, &mut acc);
+                self.eval_word(j, &w.joins, scored, within, &mut acc);
             }
         } else {
+            // Not narrowed by `within`: a phrase's IDF is the number of documents holding it.
             self.eval_phrase(dict, joins, &a.words, scored, &mut acc);
         }
         acc
     }
 
-    fn eval_word(&self, dict: &Dict, exps: &[Expansion], scored: bool, acc: &mut Acc) {
+    fn eval_word(
+        &self,
+        dict: &Dict,
+        exps: &[Expansion],
+        scored: bool,
+        within: Option<&[u8]>,
+        acc: &mut Acc,
+    ) {
         let lengths = self.lengths();
         for e in exps {
             let idf = self.idf(dict.df(e.stem));
@@ -314,6 +363,9 @@ impl Index {
                 let Some(&title_len) = lengths.titles.get(p.doc as usize) else {
                     break;
                 };
+                if within.is_some_and(|w| w[p.doc as usize] == NONE) {
+                    continue;
+                }
                 let score = if scored {
                     let tf_title = if title_len == 0 {
                         0

@@ -75,10 +75,13 @@ pub struct Matcher {
     /// The words each token norm matches, as (word id, approximate). Whether a token matches is
     /// a function of its norm alone, and a search's snippets meet the same few hundred norms over
     /// and over: remembering them saves a stem and a comparison with every word per token.
-    memo: RefCell<HashMap<Box<str>, Box<[(usize, bool)]>>>,
+    memo: RefCell<HashMap<Box<str>, TokenWords>>,
     /// Built from an index: how to pass over text of that index that cannot match.
     skip: Option<Skip>,
 }
+
+/// The words one token matches, as (word id, approximate).
+type TokenWords = Box<[(usize, bool)]>;
 
 /// Every token a matcher from an index can match, in text of that index, begins with one of
 /// `needles` (folded): the query words as typed (equal or prefix matches), and for each stem it
@@ -454,7 +457,7 @@ impl Matcher {
         } else {
             text::stem(norm)
         };
-        let found: Box<[(usize, bool)]> = self
+        let found: TokenWords = self
             .words
             .iter()
             .enumerate()

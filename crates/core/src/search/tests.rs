@@ -653,3 +653,52 @@ fn search_every_keystroke_is_answered() {
     }
     assert!(last_total.is_some_and(|t| t > 0));
 }
+
+#[test]
+fn search_and_of_groups_is_the_intersection_with_summed_scores() {
+    // Later groups are evaluated only over what earlier ones left (rank_plan): the answer must
+    // be what evaluating every group over every document and intersecting would give.
+    let c = seeds();
+    let idx = c.index();
+    let ranked = |q: &str| idx.rank(&parse(q).query);
+    for (whole, parts) in [
+        ("bukele prison", vec!["bukele", "prison"]),
+        ("prison b", vec!["prison", "b"]),
+        ("salvador costa ric", vec!["salvador", "costa", "ric"]),
+        ("bukelle iron", vec!["bukelle", "iron"]),
+        ("\"iron fist\" chile", vec!["\"iron fist\"", "chile"]),
+        ("kast OR chaves deport", vec!["kast OR chaves", "deport"]),
+        (
+            "outlet:washington prison",
+            vec!["outlet:washington", "prison"],
+        ),
+    ] {
+        let got = ranked(whole);
+        let lists: Vec<Vec<Ranked>> = parts.iter().map(|p| ranked(p)).collect();
+        let mut want: Vec<(DocNo, f32, bool)> = lists[0]
+            .iter()
+            .filter_map(|r| {
+                let mut score = r.score;
+                let mut approximate = r.approximate;
+                for other in &lists[1..] {
+                    let o = other.iter().find(|o| o.doc == r.doc)?;
+                    score += o.score;
+                    approximate |= o.approximate;
+                }
+                Some((r.doc, score, approximate))
+            })
+            .collect();
+        want.sort_by_key(|w| w.0);
+        let mut got: Vec<(DocNo, f32, bool)> = got
+            .iter()
+            .map(|r| (r.doc, r.score, r.approximate))
+            .collect();
+        got.sort_by_key(|g| g.0);
+        assert!(!got.is_empty(), "{whole} matches something");
+        assert_eq!(got.len(), want.len(), "{whole}");
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!((g.0, g.2), (w.0, w.2), "{whole}");
+            assert!((g.1 - w.1).abs() < 1e-4, "{whole}: {} vs {}", g.1, w.1);
+        }
+    }
+}
