@@ -19,7 +19,7 @@
 //! hand-rolled format rather than an fst: the dictionary must stay mutable for incremental adds,
 //! and front coding comes within a byte or two per word of an fst here, with no dependency.
 
-use super::rank::Lengths;
+use super::rank::{Lengths, Recent};
 use super::{Doc, DocNo};
 use crate::text::{self, Token, TokenKind, TokenRef};
 use std::collections::{BTreeMap, HashMap};
@@ -435,6 +435,7 @@ pub struct Index {
     pub(crate) fields: BTreeMap<String, Dict>,
     /// Derived from `docs` on first use after a change.
     pub(crate) lengths: OnceLock<Lengths>,
+    pub(crate) recent: Recent,
 }
 
 /// Whether two adjacent tokens look like one name broken in two ("BUK ELE'S", "Bu Kele"), and
@@ -554,6 +555,7 @@ impl Index {
         self.title_tokens += u64::from(title_len);
         self.body_tokens += u64::from(body_len);
         self.lengths.take();
+        self.recent.clear();
         self.docs.push(DocMeta {
             id: doc.id.to_string(),
             title_len,

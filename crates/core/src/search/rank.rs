@@ -18,6 +18,8 @@ use super::index::{Dict, Index};
 use super::query::{Atom, Query, QueryWord};
 use super::typo::{bounded_distance, typo_budget};
 use super::DocNo;
+use std::collections::VecDeque;
+use std::sync::{Mutex, PoisonError};
 
 /// Most stems a prefix of 3+ letters expands to (a 1-letter prefix gets a quarter, 2 letters a
 /// half): keeps the first keystrokes cheap on a large dictionary, where they say little anyway.
@@ -63,6 +65,37 @@ pub(crate) struct PGroup {
 #[derive(Clone, Debug)]
 pub(crate) struct Plan {
     pub groups: Vec<PGroup>,
+}
+
+/// Atoms whose plans an index remembers.
+const RECENT_ATOMS: usize = 16;
+
+/// The last atoms planned (with whether they were excluded) and their plans, newest first. As
+/// a reader types, every keystroke plans the words before the one being typed again, and a
+/// typo-tolerant word costs a pass over a slice of the dictionary. Emptied when the index
+/// changes; a copy of the index starts empty.
+#[derive(Default)]
+pub(crate) struct Recent(Mutex<VecDeque<(Atom, bool, PAtom)>>);
+
+impl Recent {
+    pub(crate) fn clear(&mut self) {
+        self.0
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+}
+
+impl Clone for Recent {
+    fn clone(&self) -> Self {
+        Recent::default()
+    }
+}
+
+impl std::fmt::Debug for Recent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Recent")
+    }
 }
 
 /// Match strength per document: 0 none, 1 approximate only, 2 clean.
@@ -181,7 +214,24 @@ impl Index {
         Plan { groups }
     }
 
+    /// [`Index::plan_atom_anew`], remembered for the last [`RECENT_ATOMS`] atoms.
     fn plan_atom(&self, a: &Atom, exclude: bool) -> Option<PAtom> {
+        let mut recent = self.recent.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(i) = recent.iter().position(|(k, x, _)| k == a && *x == exclude) {
+            let entry = recent.remove(i)?;
+            let planned = entry.2.clone();
+            recent.push_front(entry);
+            return Some(planned);
+        }
+        drop(recent);
+        let planned = self.plan_atom_anew(a, exclude)?;
+        let mut recent = self.recent.0.lock().unwrap_or_else(PoisonError::into_inner);
+        recent.push_front((a.clone(), exclude, planned.clone()));
+        recent.truncate(RECENT_ATOMS);
+        Some(planned)
+    }
+
+    fn plan_atom_anew(&self, a: &Atom, exclude: bool) -> Option<PAtom> {
         // Stopwords at the ends of a phrase cannot be checked against an index without them.
         let first = a.words.iter().position(|w| !w.stop)?;
         let last = a.words.iter().rposition(|w| !w.stop)?;

@@ -702,3 +702,20 @@ fn search_and_of_groups_is_the_intersection_with_summed_scores() {
         }
     }
 }
+
+#[test]
+fn search_sees_a_word_added_after_the_same_query_ran() {
+    // The index remembers recent plans (rank.rs, `Recent`); one made before a document arrived
+    // would still say "zebra" is in no document.
+    let c = fixtures();
+    let mut idx = c.index();
+    let ranked = |idx: &Index| idx.rank(&parse("zebra jail").query).len();
+    assert_eq!(ranked(&idx), 0);
+    idx.add(&Doc {
+        id: "zoo",
+        title: "A zebra in jail",
+        body: &[],
+        fields: vec![],
+    });
+    assert_eq!(ranked(&idx), 1);
+}
