@@ -6,7 +6,9 @@
 //! not indexed: it cannot tell sentences apart), and only each sentence's best few candidates are
 //! scored by the matcher.
 
-use super::matcher::{features_and_overlap, probability, Prepared};
+use super::matcher::{
+    features_and_overlap, features_and_overlap_probed, probability, Prepared, Probe, NUM_FEATURES,
+};
 use super::weights::THRESHOLD;
 use crate::extract::FxMap as HashMap;
 
@@ -45,10 +47,21 @@ pub struct Scored {
 /// [`MIN_SHARED`] content stems); or when one is the other's best partner and the score is
 /// [`SECONDARY`] and close to the best either sentence has. A sentence may so link to several.
 pub fn align(a: &[Prepared], b: &[Prepared]) -> Vec<Scored> {
+    // Candidates come sorted by `a`: each sentence of `a` is loaded once for all its partners.
+    let mut probe = Probe::default();
+    let mut loaded = usize::MAX;
     let scored: Vec<(Scored, usize)> = candidates(a, b)
         .into_iter()
         .filter_map(|(i, j)| {
-            let (score, shared) = scored_pair(&a[i], &b[j]);
+            if loaded != i {
+                probe.load(&a[i]);
+                loaded = i;
+            }
+            let (score, shared) = scored_pair(
+                &a[i],
+                &b[j],
+                features_and_overlap_probed(&a[i], &probe, &b[j]),
+            );
             (score >= FLOOR).then_some((Scored { a: i, b: j, score }, shared))
         })
         .collect();
@@ -84,12 +97,16 @@ pub fn align(a: &[Prepared], b: &[Prepared]) -> Vec<Scored> {
 /// Link confidence of one pair: the matcher's probability, raised for a pair where one sentence
 /// is mostly contained in the other (a merge or split the paraphrase model does not reward).
 pub fn link_score(a: &Prepared, b: &Prepared) -> f64 {
-    scored_pair(a, b).0
+    scored_pair(a, b, features_and_overlap(a, b)).0
 }
 
-/// [`link_score`] and how many content stems the pair shares.
-fn scored_pair(a: &Prepared, b: &Prepared) -> (f64, usize) {
-    let (features, (shared, count)) = features_and_overlap(a, b);
+/// [`link_score`] and how many content stems the pair shares, from the pair's
+/// [`features_and_overlap`].
+fn scored_pair(
+    a: &Prepared,
+    b: &Prepared,
+    (features, (shared, count)): ([f64; NUM_FEATURES], (f64, usize)),
+) -> (f64, usize) {
     let p = probability(&features);
     let smaller = a.content_mass().min(b.content_mass()) as f64;
     if count >= CONTAINMENT_MIN_SHARED && smaller > 0.0 {

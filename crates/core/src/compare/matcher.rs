@@ -1,9 +1,9 @@
 //! The sentence-pair matcher: how likely two sentences report the same thing.
 //!
-//! Each sentence is [`prepare`](Preparer::prepare)d once into sorted hash sets (stems, n-grams,
-//! numbers, names), so scoring a pair is a few linear merges and one small LCS, with no string
-//! allocation. The score is a logistic model over [`FEATURE_NAMES`] whose weights were fitted on the
-//! MRPC training pairs (see `weights.rs`).
+//! Each sentence is [`prepare`](Preparer::prepare)d once into hash sets (stems, n-grams,
+//! numbers, names), so scoring a pair is one pass of table probes, a few linear merges and one
+//! small LCS, with no string allocation. The score is a logistic model over [`FEATURE_NAMES`]
+//! whose weights were fitted on the MRPC training pairs (see `weights.rs`).
 
 use super::bits;
 use super::idf::Idf;
@@ -67,17 +67,40 @@ pub struct Prepared {
     content_mass: f32,
     /// Distinct stems including stopwords.
     words: Vec<u64>,
-    bigrams: Vec<u64>,
-    /// Bigrams of the content stems alone, in order.
-    content_bigrams: Vec<u64>,
-    trigrams: Vec<u64>,
-    /// Character 4-grams of the folded sentence.
-    chars: Vec<u64>,
-    /// Values of numbers (digits or number words, with scale words applied), as hashes.
-    numbers: Vec<u64>,
-    /// Capitalised words not opening the sentence: the names in it.
-    names: Vec<u64>,
+    /// The sets the features count shared items of, distinct, in one list, each item's set in
+    /// its low bits ([`Set`]): one pass of probes (see [`Probe`]) counts them all.
+    items: Vec<u64>,
+    /// How many items each [`Set`] has.
+    sizes: [u32; SETS],
     negations: u32,
+}
+
+/// The sets of [`Prepared::items`], as the tag in an item's low [`TAG_BITS`].
+#[derive(Clone, Copy)]
+enum Set {
+    /// Distinct stems including stopwords.
+    Words = 1,
+    Bigrams,
+    /// Bigrams of the content stems alone, in order.
+    ContentBigrams,
+    Trigrams,
+    /// Character 4-grams of the folded sentence.
+    Chars,
+    /// Values of numbers (digits or number words, with scale words applied).
+    Numbers,
+    /// Capitalised words not opening the sentence: the names in it.
+    Names,
+}
+
+/// One more than there are sets: tag 0 is none, so that no item is [`EMPTY`].
+const SETS: usize = 8;
+const TAG_BITS: u32 = 3;
+const TAG: u64 = (1 << TAG_BITS) - 1;
+
+/// A hash as an item of `set`: the hash loses its low bits to the tag, which leaves sixty-one
+/// bits, still far from colliding within the few hundred items of a sentence.
+fn tagged(hash: u64, set: Set) -> u64 {
+    hash & !TAG | set as u64
 }
 
 impl Prepared {
@@ -126,6 +149,10 @@ pub struct Preparer {
     words: WordTable,
     /// Character bigrams of the cached words, each word's a range given by its [`Word`].
     grams: Vec<u32>,
+    /// Finds the distinct items of a sentence.
+    distinct: Probe,
+    /// The characters [`char_ngrams`] keeps of a sentence.
+    kept: Vec<u32>,
 }
 
 /// The words a [`Preparer`] has seen, by folded form: open addressing over their hashes, which
@@ -257,6 +284,7 @@ impl Preparer {
         p.seq.reserve(tokens.len());
         let mut content: Vec<(u64, Word, usize)> = Vec::with_capacity(tokens.len());
         let mut numbers = false;
+        let mut names = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let w = self.word(&t.norm);
             p.seq.push(w.stem);
@@ -270,11 +298,17 @@ impl Preparer {
             numbers |= t.kind == TokenKind::Number || w.number;
             let first = sentence[t.start..].chars().next().unwrap_or(' ');
             if i > 0 && first.is_uppercase() && !w.stop {
-                p.names.push(w.stem);
+                names.push(w.stem);
             }
         }
-        let content_seq: Vec<u64> = content.iter().map(|c| c.0).collect();
-        p.content_bigrams = sorted_set(content_seq.windows(2).map(|w| mix(w[0], w[1])).collect());
+        // Room for every set: about one 4-gram per character, and three n-grams per token.
+        let mut items = Vec::with_capacity(folded.len() + 4 * tokens.len());
+        char_ngrams(folded, &mut self.kept, &mut items);
+        items.extend(
+            content
+                .windows(2)
+                .map(|w| tagged(mix(w[0].0, w[1].0), Set::ContentBigrams)),
+        );
         content.sort_unstable_by_key(|c| (c.0, c.2));
         content.dedup_by_key(|c| c.0);
         p.spellings.reserve(content.len());
@@ -289,24 +323,33 @@ impl Preparer {
         }
         p.content = content.into_iter().map(|(h, _, _)| (h, 0.0)).collect();
         p.words = sorted_set(p.seq.clone());
-        p.bigrams = sorted_set(p.seq.windows(2).map(|w| mix(w[0], w[1])).collect());
-        p.trigrams = sorted_set(
+        items.extend(p.words.iter().map(|&h| tagged(h, Set::Words)));
+        items.extend(
+            p.seq
+                .windows(2)
+                .map(|w| tagged(mix(w[0], w[1]), Set::Bigrams)),
+        );
+        items.extend(
             p.seq
                 .windows(3)
-                .map(|w| mix(mix(w[0], w[1]), w[2]))
-                .collect(),
+                .map(|w| tagged(mix(mix(w[0], w[1]), w[2]), Set::Trigrams)),
         );
-        p.chars = char_ngrams(folded);
         // Only a number token or a number word can start a number.
         if numbers {
-            p.numbers = sorted_set(
-                number_values(tokens)
-                    .into_iter()
-                    .map(|v| v.to_bits())
-                    .collect(),
-            );
+            // Mixed first: the tag takes the low bits, which the bits of round values share.
+            items.extend(number_values(tokens).into_iter().map(|v| {
+                tagged(
+                    v.to_bits().wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                    Set::Numbers,
+                )
+            }));
         }
-        p.names = sorted_set(std::mem::take(&mut p.names));
+        items.extend(names.iter().map(|&h| tagged(h, Set::Names)));
+        self.distinct.load_distinct(&mut items);
+        for &x in &items {
+            p.sizes[(x & TAG) as usize] += 1;
+        }
+        p.items = items;
         p
     }
 }
@@ -321,6 +364,108 @@ pub(crate) fn features_and_overlap(
     a: &Prepared,
     b: &Prepared,
 ) -> ([f64; NUM_FEATURES], (f64, usize)) {
+    let mut probe = Probe::default();
+    probe.load(a);
+    features_and_overlap_probed(a, &probe, b)
+}
+
+/// [`features_and_overlap`] of the sentence loaded into `probe` and `b`.
+pub(crate) fn features_and_overlap_probed(
+    a: &Prepared,
+    probe: &Probe,
+    b: &Prepared,
+) -> ([f64; NUM_FEATURES], (f64, usize)) {
+    features_of_shared(a, b, probe.shared(&b.items))
+}
+
+/// One sentence's items in an open-addressing table, for scoring it against many others: each
+/// item of another is then one probe, independent of the others, where a merge of the two
+/// lists waits on each comparison before the next load.
+#[derive(Default)]
+pub(crate) struct Probe {
+    /// Those in use are the first `mask + 1`, a power of two, at most a quarter full once
+    /// loaded: most probes end at their first slot.
+    slots: Vec<u64>,
+    mask: usize,
+}
+
+/// An empty slot: its tag is none of the [`Set`]s, so no item equals it.
+const EMPTY: u64 = 0;
+
+impl Probe {
+    /// Makes this the table of `p`'s items.
+    pub(crate) fn load(&mut self, p: &Prepared) {
+        self.clear(p.items.len(), 4);
+        for &x in &p.items {
+            self.insert(x);
+        }
+    }
+
+    /// Makes this the table of `items`, and leaves in `items` the first of each distinct item,
+    /// in order.
+    fn load_distinct(&mut self, items: &mut Vec<u64>) {
+        // Up to half full: a table cleared for every sentence, most of whose items are distinct
+        // at first sight.
+        self.clear(items.len(), 2);
+        items.retain(|&x| self.insert(x));
+    }
+
+    /// Empties the table, making room for `n` items in at least `spread` times as many slots.
+    fn clear(&mut self, n: usize, spread: usize) {
+        let len = (spread * n).next_power_of_two().max(64);
+        // The table keeps the largest length it had, so a sentence costs its own size.
+        if self.slots.len() < len {
+            self.slots.resize(len, EMPTY);
+        }
+        self.slots[..len].fill(EMPTY);
+        self.mask = len - 1;
+    }
+
+    /// Adds `x`; false if it is there already.
+    fn insert(&mut self, x: u64) -> bool {
+        let slots = self.slots.as_mut_slice();
+        let mask = self.mask;
+        let mut k = probe_slot(x, mask);
+        while slots[k] != EMPTY {
+            if slots[k] == x {
+                return false;
+            }
+            k = (k + 1) & mask;
+        }
+        slots[k] = x;
+        true
+    }
+
+    /// How many items of each [`Set`] the loaded items and the distinct `items` share.
+    fn shared(&self, items: &[u64]) -> [u32; SETS] {
+        let slots = self.slots.as_slice();
+        let mask = self.mask;
+        let mut n = [0u32; SETS];
+        for &y in items {
+            let mut k = probe_slot(y, mask);
+            let mut x = slots[k];
+            // Rarely taken, the table being sparse; a found item is counted without a branch,
+            // as whether an item is shared is as unpredictable as a coin toss.
+            while x != y && x != EMPTY {
+                k = (k + 1) & mask;
+                x = slots[k];
+            }
+            n[(y & TAG) as usize] += u32::from(x == y);
+        }
+        n
+    }
+}
+
+fn probe_slot(item: u64, mask: usize) -> usize {
+    (item.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+}
+
+/// [`features_and_overlap`] given how many items of each [`Set`] the two share.
+fn features_of_shared(
+    a: &Prepared,
+    b: &Prepared,
+    shared: [u32; SETS],
+) -> ([f64; NUM_FEATURES], (f64, usize)) {
     let (shared_mass, shared_count) = weighted_intersection(&a.content, &b.content);
     let ma = a.content_mass as f64;
     let mb = b.content_mass as f64;
@@ -332,20 +477,32 @@ pub(crate) fn features_and_overlap(
     let (lcs, run) = lcs_and_run(&a.seq, &b.seq);
     let lcs = lcs as f64;
     let (la, lb) = (a.len.max(1) as f64, b.len.max(1) as f64);
-    let numbers_shared = intersection_count(&a.numbers, &b.numbers);
-    let numbers_total = a.numbers.len() + b.numbers.len();
+    let sizes = |set: Set| {
+        let k = set as usize;
+        (shared[k] as usize, a.sizes[k] as usize, b.sizes[k] as usize)
+    };
+    let dice = |set: Set| {
+        let (n, x, y) = sizes(set);
+        if x + y == 0 {
+            0.0
+        } else {
+            2.0 * n as f64 / (x + y) as f64
+        }
+    };
+    let (numbers_shared, numbers_a, numbers_b) = sizes(Set::Numbers);
+    let numbers_total = numbers_a + numbers_b;
     let numbers_mismatch = if numbers_total == 0 {
         0.0
     } else {
         (numbers_total - 2 * numbers_shared) as f64 / (numbers_total - numbers_shared) as f64
     };
-    let numbers_equal = if !a.numbers.is_empty() && a.numbers == b.numbers {
+    let numbers_equal = if numbers_a > 0 && numbers_shared == numbers_a && numbers_a == numbers_b {
         1.0
     } else {
         0.0
     };
-    let names_shared = intersection_count(&a.names, &b.names);
-    let names_total = a.names.len() + b.names.len();
+    let (names_shared, names_a, names_b) = sizes(Set::Names);
+    let names_total = names_a + names_b;
     let names_mismatch = if names_total == 0 {
         0.0
     } else {
@@ -356,7 +513,7 @@ pub(crate) fn features_and_overlap(
     } else {
         0.0
     };
-    let chars = dice(&a.chars, &b.chars);
+    let chars = dice(Set::Chars);
     let unmatched_a = (ma - shared_mass - soft).max(0.0);
     let unmatched_b = (mb - shared_mass - soft).max(0.0);
     let features = [
@@ -364,9 +521,9 @@ pub(crate) fn features_and_overlap(
         cover_a.max(cover_b),
         soft_a.min(soft_b),
         soft_a.max(soft_b),
-        dice(&a.words, &b.words),
-        dice(&a.bigrams, &b.bigrams),
-        dice(&a.trigrams, &b.trigrams),
+        dice(Set::Words),
+        dice(Set::Bigrams),
+        dice(Set::Trigrams),
         lcs / la.max(lb),
         lcs / la.min(lb),
         chars,
@@ -379,14 +536,14 @@ pub(crate) fn features_and_overlap(
         unmatched_a.max(unmatched_b) / 8.0,
         unmatched_a.min(unmatched_b) / 8.0,
         cover_a * cover_b,
-        dice(&a.content_bigrams, &b.content_bigrams),
+        dice(Set::ContentBigrams),
         (a.content.len() - shared_count).max(b.content.len() - shared_count) as f64 / 4.0,
         (a.content.len() - shared_count).min(b.content.len() - shared_count) as f64 / 4.0,
         (lcs / la.min(lb)).powi(2),
         chars.powi(2),
         soft_a.min(soft_b).powi(2),
-        (a.numbers.len().max(b.numbers.len()) - numbers_shared) as f64,
-        (a.names.len().max(b.names.len()) - names_shared) as f64,
+        (numbers_a.max(numbers_b) - numbers_shared) as f64,
+        (names_a.max(names_b) - names_shared) as f64,
         run as f64 / la.min(lb),
         1.0,
     ];
@@ -455,26 +612,6 @@ fn sorted_set(mut v: Vec<u64>) -> Vec<u64> {
     v.sort_unstable();
     v.dedup();
     v
-}
-
-fn intersection_count(a: &[u64], b: &[u64]) -> usize {
-    // Without branches on the comparison, which a merge of unrelated sets mispredicts half the
-    // time.
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
-        n += usize::from(x == y);
-        i += usize::from(x <= y);
-        j += usize::from(y <= x);
-    }
-    n
-}
-
-fn dice(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
-    2.0 * intersection_count(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
 /// Shared IDF mass (the smaller of the two weights, which are equal for one IDF table) and count.
@@ -666,77 +803,49 @@ fn lcs_and_run(a: &[u64], b: &[u64]) -> (usize, usize) {
     (lcs[m] as usize, best_run as usize)
 }
 
-/// Hashes of the character 4-grams of the folded sentence, letters and digits only, words
-/// separated by one space: catches shared names and word pieces the tokenizer splits differently.
-fn char_ngrams(folded: &str) -> Vec<u64> {
-    let mut out = Vec::with_capacity(folded.len());
-    // The last four characters kept, oldest first, and how many have been kept in all.
-    let (mut window, mut kept) = ([0u64; 4], 0usize);
-    let mut keep = |c: char| {
-        window = [window[1], window[2], window[3], c as u64];
-        kept += 1;
-        if kept >= 4 {
-            let h = window
-                .iter()
-                .fold(0u64, |h, &c| h.wrapping_mul(0x0100_0000_01b3) ^ c);
-            // Spread over the high bits (a bijection: sets compare the same), for the sort.
-            out.push(h.wrapping_mul(0x9e37_79b9_7f4a_7c15));
-        }
-    };
-    // Letters and digits, any other run as one space (none first).
-    let mut last: Option<char> = None;
-    let mut step = |c: char, alphanumeric: bool| {
-        if alphanumeric {
-            keep(c);
-            last = Some(c);
-        } else if last.is_some_and(|l| l != ' ') {
-            keep(' ');
-            last = Some(' ');
-        }
-    };
+/// Adds the [`Set::Chars`] items of the folded sentence, unsorted: its character 4-grams,
+/// letters and digits only, words separated by one space, which catch shared names and word
+/// pieces the tokenizer splits differently.
+fn char_ngrams(folded: &str, kept: &mut Vec<u32>, out: &mut Vec<u64>) {
+    // The characters kept first, then their windows: plain loops writing into a buffer sized
+    // up front, where a push per character stays a call at the size-first optimisation level.
+    kept.clear();
+    kept.resize(folded.len(), 0);
+    let buf = kept.as_mut_slice();
+    let mut n = 0;
     // Most sentences are ASCII: their bytes are their characters.
     if folded.is_ascii() {
-        folded
-            .bytes()
-            .for_each(|b| step(char::from(b), b.is_ascii_alphanumeric()));
+        for b in folded.bytes() {
+            keep_char(buf, &mut n, u32::from(b), b.is_ascii_alphanumeric());
+        }
     } else {
-        folded.chars().for_each(|c| step(c, c.is_alphanumeric()));
+        for c in folded.chars() {
+            keep_char(buf, &mut n, c as u32, c.is_alphanumeric());
+        }
     }
-    sort_spread(&mut out);
-    out.dedup();
-    out
+    kept.truncate(n);
+    const PRIME: u64 = 0x0100_0000_01b3;
+    out.extend(kept.windows(4).map(|w| {
+        let h = (((u64::from(w[0]).wrapping_mul(PRIME) ^ u64::from(w[1])).wrapping_mul(PRIME)
+            ^ u64::from(w[2]))
+        .wrapping_mul(PRIME))
+            ^ u64::from(w[3]);
+        // Mixed first (a bijection: sets compare the same), as the tag takes the low bits.
+        tagged(h.wrapping_mul(0x9e37_79b9_7f4a_7c15), Set::Chars)
+    }));
 }
 
-/// Sorts values spread evenly over the `u64` range (hashes): placed by their top bits first,
-/// which leaves a few values out of order per bucket for an insertion sort to finish. For the
-/// hundred or more 4-grams of a sentence, several times faster than a comparison sort.
-fn sort_spread(v: &mut Vec<u64>) {
-    const BITS: u32 = 6;
-    let bucket = |x: u64| (x >> (64 - BITS)) as usize;
-    let mut starts = [0u32; (1 << BITS) + 1];
-    for &x in v.iter() {
-        starts[bucket(x) + 1] += 1;
+/// One character for [`char_ngrams`], kept after the `n` in `buf`: letters and digits, any
+/// other run as one space (none first).
+#[inline(always)]
+fn keep_char(buf: &mut [u32], n: &mut usize, c: u32, alphanumeric: bool) {
+    if alphanumeric {
+        buf[*n] = c;
+        *n += 1;
+    } else if *n > 0 && buf[*n - 1] != u32::from(b' ') {
+        buf[*n] = u32::from(b' ');
+        *n += 1;
     }
-    for b in 1..starts.len() {
-        starts[b] += starts[b - 1];
-    }
-    let mut sorted = vec![0u64; v.len()];
-    let placed: &mut [u64] = &mut sorted;
-    for &x in v.iter() {
-        let b = bucket(x);
-        placed[starts[b] as usize] = x;
-        starts[b] += 1;
-    }
-    for i in 1..placed.len() {
-        let x = placed[i];
-        let mut k = i;
-        while k > 0 && placed[k - 1] > x {
-            placed[k] = placed[k - 1];
-            k -= 1;
-        }
-        placed[k] = x;
-    }
-    *v = sorted;
 }
 
 /// Numeric values in a token list: digit numbers ("1,537", "2.5") and spelled-out numbers ("two
@@ -952,26 +1061,47 @@ mod tests {
     }
 
     #[test]
-    fn spread_sort_sorts_like_a_comparison_sort() {
-        let mut state = 0x1234_5678_9abc_def1u64;
-        for len in [0, 1, 2, 5, 150, 1000] {
-            let mut v: Vec<u64> = (0..len)
-                .map(|k| {
-                    state = state
-                        .wrapping_mul(6_364_136_223_846_793_005)
-                        .wrapping_add(1);
-                    // Some values repeated, some sharing a top byte.
-                    if k % 7 == 0 {
-                        42
-                    } else {
-                        state
+    fn probed_counts_are_those_of_a_merge_of_the_sorted_sets() {
+        let sentences = [
+            "Over 250 Venezuelans deported from the United States arrived at CECOT on Sunday.",
+            "The Salvadoran prison received more than two hundred Venezuelan deportees, officials said.",
+            "CECOT, the mega-prison, holds 40,000 inmates; the the the prison prison is full.",
+            "Ärzte in São Paulo zählten 1.537 Fälle, sagte die Ministerin Müller.",
+            "",
+            // Longer than a probe table's smallest size.
+            &"Bukele said the Terrorism Confinement Center would hold gang members for decades. "
+                .repeat(6),
+        ];
+        let idf = Idf::builtin();
+        let mut prep = Preparer::new();
+        let ps: Vec<Prepared> = sentences.iter().map(|s| prep.prepare(s, idf)).collect();
+        let sorted = |p: &Prepared| {
+            let mut v = p.items.clone();
+            v.sort_unstable();
+            v
+        };
+        let mut probe = Probe::default();
+        for a in &ps {
+            let x = sorted(a);
+            assert!(x.windows(2).all(|w| w[0] != w[1]), "items are distinct");
+            probe.load(a);
+            for b in &ps {
+                let y = sorted(b);
+                let mut want = [0u32; SETS];
+                let (mut i, mut j) = (0, 0);
+                while i < x.len() && j < y.len() {
+                    match x[i].cmp(&y[j]) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            want[(x[i] & TAG) as usize] += 1;
+                            i += 1;
+                            j += 1;
+                        }
                     }
-                })
-                .collect();
-            let mut expected = v.clone();
-            expected.sort_unstable();
-            sort_spread(&mut v);
-            assert_eq!(v, expected);
+                }
+                assert_eq!(probe.shared(&b.items), want);
+            }
         }
     }
 

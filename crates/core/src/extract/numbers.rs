@@ -178,10 +178,18 @@ static NUMBER_STARTS: WordSet = WordSet::new(&[
     "a",
 ]);
 
+/// `w` up to its first hyphen ("twenty" of "twenty-five"): a byte scan, several times cheaper
+/// than `split_once` at the size-first optimisation level, for a question asked of nearly
+/// every word.
+#[inline(always)]
+fn before_hyphen(w: &str) -> &str {
+    &w[..w.bytes().position(|b| b == b'-').unwrap_or(w.len())]
+}
+
 /// The value of a number word below a hundred: "seven", "forty", "twenty-five".
 pub(crate) fn small_word(w: &str) -> Option<f64> {
     // Asked of nearly every word: the number starts turn most away at once.
-    if !NUMBER_STARTS.contains(w.split_once('-').map_or(w, |(head, _)| head)) {
+    if !NUMBER_STARTS.contains(before_hyphen(w)) {
         return None;
     }
     if let Some(i) = ONES.iter().position(|&o| o == w) {
@@ -582,7 +590,7 @@ impl Ctx<'_> {
     fn words_at(&self, i: usize) -> Option<Num> {
         let w = self.word(i)?;
         // Nearly every word is no number: one set lookup rules it out.
-        if !NUMBER_STARTS.contains(w.split_once('-').map_or(w, |(tens, _)| tens)) {
+        if !NUMBER_STARTS.contains(before_hyphen(w)) {
             return None;
         }
         if let Some(&(_, v)) = ORDINALS.iter().find(|(o, _)| *o == w) {
