@@ -133,28 +133,41 @@ pub fn latency_lines(name: &str, samples: &[f64]) -> Vec<String> {
     ]
 }
 
-/// Milliseconds for each of `runs` comparisons of `a` with `b` (after one warm-up), and the
-/// last result. Without `discrepancies`, only segmentation, alignment and diffs (what the app
-/// can show first).
+/// Comparisons run untimed after the first one. In the browser a first run executes mostly
+/// baseline-compiled wasm while the optimised code is still being compiled in the background;
+/// one warm-up left the median of ten at the mercy of when that finished (28–45 ms for the same
+/// build).
+pub const COMPARE_WARMUP: usize = 5;
+
+/// The first comparison of `a` with `b` (cold: as a reader's first comparison runs), then
+/// [`COMPARE_WARMUP`] untimed, then `runs` timed ones: (first ms, timed ms, last result).
+/// Without `discrepancies`, only segmentation, alignment and diffs (what the app can show
+/// first).
 pub fn time_compare(
     a: &Article,
     b: &Article,
     runs: usize,
     discrepancies: bool,
     now: &dyn Fn() -> f64,
-) -> (Vec<f64>, Comparison) {
+) -> (f64, Vec<f64>, Comparison) {
     let options = CompareOptions { discrepancies };
-    let mut result = compare_with(a, b, options);
+    let t = now();
+    let mut result = black_box(compare_with(a, b, options));
+    let first = now() - t;
+    for _ in 0..COMPARE_WARMUP {
+        result = black_box(compare_with(a, b, options));
+    }
     let mut out = Vec::with_capacity(runs);
     for _ in 0..runs {
         let t = now();
         result = black_box(compare_with(a, b, options));
         out.push(now() - t);
     }
-    (out, result)
+    (first, out, result)
 }
 
-/// Median lines for the full comparison and for the one without discrepancies, on `platform`.
+/// Lines for the full comparison (median and slowest of the timed runs, and the cold first run)
+/// and for the one without discrepancies (median), on `platform`.
 pub fn compare_lines(
     a: &Article,
     b: &Article,
@@ -162,14 +175,17 @@ pub fn compare_lines(
     platform: &str,
     now: &dyn Fn() -> f64,
 ) -> (Vec<String>, Comparison) {
-    let (full, result) = time_compare(a, b, runs, true, now);
-    let (light, _) = time_compare(a, b, runs, false, now);
+    let (first, full, result) = time_compare(a, b, runs, true, now);
+    let (_, light, _) = time_compare(a, b, runs, false, now);
+    let max = full.iter().copied().fold(0.0, f64::max);
     let lines = vec![
         line(
             &format!("compare_{platform}_ms"),
             crate::stats::median(&full),
             "ms",
         ),
+        line(&format!("compare_{platform}_max_ms"), max, "ms"),
+        line(&format!("compare_{platform}_first_ms"), first, "ms"),
         line(
             &format!("compare_{platform}_no_discrepancies_ms"),
             crate::stats::median(&light),
