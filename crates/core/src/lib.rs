@@ -13,3 +13,15 @@ pub mod library;
 pub mod report;
 pub mod search;
 pub mod text;
+
+/// A small seeded generator (xorshift) for the crate's randomised tests: the same cases on every
+/// run and machine.
+#[cfg(test)]
+pub(crate) fn test_rng(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}

@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn bit_parallel_lengths_equal_the_tables() {
         // A small alphabet makes long and repeated matches common.
-        let mut rng = crate::compare::test_rng(0x2545_f491_4f6c_dd1d);
+        let mut rng = crate::test_rng(0x2545_f491_4f6c_dd1d);
         let mut next = move |k: u64| (rng() % k) as u8;
         for round in 0..2000 {
             let alphabet = [2, 3, 5, 26][round % 4];

@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn bit_parallel_pairs_equal_the_table_walk() {
-        let mut rng = crate::compare::test_rng(0x9e37_79b9_7f4a_7c15);
+        let mut rng = crate::test_rng(0x9e37_79b9_7f4a_7c15);
         let mut next = move |k: u64| rng() % k;
         for round in 0..2000 {
             let alphabet = [2, 3, 6, 30][round % 4];

@@ -802,7 +802,7 @@ mod tests {
 
     #[test]
     fn quantities_the_same_as_another_are_all_near_it() {
-        let mut next = crate::compare::test_rng(0x0123_4567_89ab_cdef);
+        let mut next = crate::test_rng(0x0123_4567_89ab_cdef);
         let found: Vec<Found> = (0..400)
             .map(|k| {
                 let base: f64 = [0.0, 0.5, 1.0, 7.0, 250.0, 2.5e9, 1e15][(next() % 7) as usize];

@@ -274,16 +274,5 @@ fn coverage(prepared: &[Prepared], linked: &[bool]) -> f64 {
     covered as f64 / total as f64
 }
 
-/// A small seeded generator (xorshift) for the randomised tests of this module.
-#[cfg(test)]
-pub(crate) fn test_rng(mut state: u64) -> impl FnMut() -> u64 {
-    move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    }
-}
-
 #[cfg(test)]
 mod tests;

@@ -9,11 +9,6 @@ mod facets;
 mod layers;
 
 use facets::FacetTable;
-
-/// Hits a search lists at first, and how many more each "Show more" adds. Every listed hit costs
-/// a snippet, the largest share of a keystroke's work, so the list grows on request, as
-/// Pagefind's does, rather than being built long on every keystroke.
-pub const RESULTS_PAGE: usize = 20;
 pub use facets::{Facet, FacetCounts, FacetValue, Selection};
 pub use layers::{segments, AsSpan, Highlighted, Layer, LayerSet, Segment};
 
@@ -24,6 +19,11 @@ use crate::search::{
     parse, top, Doc, DocNo, DocText, Index, Mark, Query, Ranked, Snippet, Suggestion,
 };
 use serde::{Deserialize, Serialize};
+
+/// Hits a search lists at first, and how many more each "Show more" adds. Every listed hit costs
+/// a snippet, the largest share of a keystroke's work, so the list grows on request, as
+/// Pagefind's does, rather than being built long on every keystroke.
+pub const RESULTS_PAGE: usize = 20;
 
 /// Articles, their index and their facet values, kept in step: article `i` is index document `i`.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]

@@ -216,7 +216,7 @@ impl Dict {
         let chars = prefix.chars().count();
         let best: Vec<(u32, u32)> = if (1..=2).contains(&chars) && cap < SHORT_TOP {
             let table = self.short_prefixes.get_or_init(|| {
-                let mut table: HashMap<Box<str>, Vec<(u32, u32)>> = HashMap::new();
+                let mut table = ShortPrefixes::new();
                 for (word, &id) in &self.words {
                     for (i, c) in word.char_indices().take(2) {
                         let top = table.entry(word[..i + c.len_utf8()].into()).or_default();

@@ -335,12 +335,8 @@ impl Index {
         g.atoms
             .iter()
             .map(|a| {
-                let (dict, joins) = match &a.field {
-                    Some(name) => match self.fields.get(name) {
-                        Some(d) => (d, None),
-                        None => return 0,
-                    },
-                    None => (&self.text, Some(&self.joins)),
+                let Some((dict, joins)) = self.dicts(a) else {
+                    return 0;
                 };
                 a.words
                     .iter()
@@ -376,15 +372,22 @@ impl Index {
         g
     }
 
+    /// The dictionary `a` is looked up in, and the joins dictionary when it searches text;
+    /// `None` for a field the index does not have.
+    fn dicts(&self, a: &PAtom) -> Option<(&Dict, Option<&Dict>)> {
+        match &a.field {
+            Some(name) => self.fields.get(name).map(|d| (d, None)),
+            None => Some((&self.text, Some(&self.joins))),
+        }
+    }
+
     fn eval_atom(&self, a: &PAtom, within: Option<&[u8]>) -> Acc {
         let mut acc = Acc::new(self.docs.len());
-        let (dict, joins, scored) = match &a.field {
-            Some(name) => match self.fields.get(name) {
-                Some(d) => (d, None, false),
-                None => return acc,
-            },
-            None => (&self.text, Some(&self.joins), true),
+        let Some((dict, joins)) = self.dicts(a) else {
+            return acc;
         };
+        // Field filters only filter.
+        let scored = a.field.is_none();
         if let [w] = a.words.as_slice() {
             self.eval_word(dict, &w.text, scored, within, &mut acc);
             if let Some(j) = joins {

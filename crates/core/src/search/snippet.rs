@@ -64,8 +64,8 @@ struct MWord {
     joins: Vec<Box<str>>,
 }
 
-/// Finds a query's matches in arbitrary text.
-#[derive(Clone, Debug)]
+/// Finds a query's matches in arbitrary text. The default one matches nothing.
+#[derive(Clone, Debug, Default)]
 pub struct Matcher {
     words: Vec<MWord>,
     /// Word ids per atom; more than one is a phrase.
@@ -215,7 +215,6 @@ impl Needles {
 }
 
 /// One match before merging: which atom it satisfies, for snippet scoring.
-#[derive(Clone)]
 struct Found {
     range: Range<usize>,
     approx: bool,
@@ -323,7 +322,7 @@ impl MWord {
 impl Matcher {
     /// A matcher for `q` without an index: typos are judged by edit distance alone.
     pub fn new(q: &Query) -> Self {
-        let mut m = Matcher::empty();
+        let mut m = Matcher::default();
         for a in q.groups.iter().filter(|g| !g.exclude).flat_map(|g| &g.any) {
             if a.field.is_some() {
                 continue;
@@ -349,7 +348,7 @@ impl Matcher {
 
     /// A matcher marking exactly what `plan` matched in `index`.
     pub(crate) fn from_plan(index: &Index, plan: &Plan) -> Self {
-        let mut m = Matcher::empty();
+        let mut m = Matcher::default();
         let names =
             |exps: &[Expansion], approx: bool, dict: &super::index::Dict| -> Vec<Box<str>> {
                 exps.iter()
@@ -415,16 +414,6 @@ impl Matcher {
         join_docs.dedup();
         m.skip = Needles::new(needles).map(|needles| Skip { needles, join_docs });
         m
-    }
-
-    fn empty() -> Self {
-        Matcher {
-            words: Vec::new(),
-            atoms: Vec::new(),
-            firsts: Vec::new(),
-            memo: RefCell::default(),
-            skip: None,
-        }
     }
 
     fn finish(&mut self) {

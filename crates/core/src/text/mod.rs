@@ -88,7 +88,6 @@ impl Token {
 pub(crate) fn each_token(text: &str, mut f: impl FnMut(TokenRef<'_>)) {
     let mut norm = String::new();
     word_segments(text, |start, seg, ascii| {
-        let mut end = start + seg.len();
         norm.clear();
         if ascii {
             norm.push_str(seg);
@@ -96,19 +95,7 @@ pub(crate) fn each_token(text: &str, mut f: impl FnMut(TokenRef<'_>)) {
         } else {
             fold_into(seg, &mut norm);
         }
-        if sentences::is_dotted_initialism(seg) {
-            norm.retain(|c| c != '.');
-            if text[end..].starts_with('.') {
-                end += 1;
-            }
-        } else if norm.len() > 2 && norm.ends_with("'s") {
-            norm.truncate(norm.len() - 2);
-        }
-        let kind = if is_number(&norm) {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        };
+        let (end, kind) = finish_norm(text, start, seg, &mut norm);
         f(TokenRef {
             start,
             end,
@@ -116,6 +103,27 @@ pub(crate) fn each_token(text: &str, mut f: impl FnMut(TokenRef<'_>)) {
             kind,
         })
     });
+}
+
+/// Turns the folded word `seg` at `start` into a token's norm, in place: a dotted initialism
+/// loses its periods (and takes a final one into the token), a possessive loses its "'s".
+/// Returns the token's end and kind.
+fn finish_norm(text: &str, start: usize, seg: &str, norm: &mut String) -> (usize, TokenKind) {
+    let mut end = start + seg.len();
+    if sentences::is_dotted_initialism(seg) {
+        norm.retain(|c| c != '.');
+        if text[end..].starts_with('.') {
+            end += 1;
+        }
+    } else if norm.len() > 2 && norm.ends_with("'s") {
+        norm.truncate(norm.len() - 2);
+    }
+    let kind = if is_number(norm) {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (end, kind)
 }
 
 /// `text.unicode_word_indices()`, one space-separated chunk at a time. UAX #29 never joins a word
@@ -242,25 +250,12 @@ mod tests {
     }
 
     /// The straightforward tokenizer that `each_token` must agree with: the whole text through
-    /// UAX #29 at once.
+    /// UAX #29 at once, and every word through `fold`.
     fn reference_tokens(text: &str) -> Vec<Token> {
         text.unicode_word_indices()
             .map(|(start, seg)| {
-                let mut end = start + seg.len();
                 let mut norm = fold(seg);
-                if sentences::is_dotted_initialism(seg) {
-                    norm.retain(|c| c != '.');
-                    if text[end..].starts_with('.') {
-                        end += 1;
-                    }
-                } else if norm.len() > 2 && norm.ends_with("'s") {
-                    norm.truncate(norm.len() - 2);
-                }
-                let kind = if is_number(&norm) {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Word
-                };
+                let (end, kind) = finish_norm(text, start, seg, &mut norm);
                 Token {
                     start,
                     end,
@@ -279,13 +274,7 @@ mod tests {
             "aZé1 9 .,;:'’_-\"“”()!?$%\u{301}\u{200d}\u{200b}\u{ad}\u{a0}\u{3000}\t\n\r🇨🇱中カ👍\u{5d0}ß"
                 .chars()
                 .collect();
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::test_rng(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
             let len = (next() % 24) as usize;
             let text: String = (0..len)
