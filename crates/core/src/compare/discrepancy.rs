@@ -702,7 +702,10 @@ fn attribution_conflicts(
 
 /// The distinct folded words of a quotation, sorted, for [`same_words`].
 fn quote_words(quote: &str) -> Vec<String> {
-    let mut w: Vec<String> = text::tokenize(quote).into_iter().map(|t| t.norm).collect();
+    let mut w: Vec<String> = text::tokenize(quote)
+        .into_iter()
+        .map(|t| t.norm.into())
+        .collect();
     w.sort();
     w.dedup();
     w

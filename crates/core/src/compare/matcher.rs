@@ -387,6 +387,9 @@ pub(crate) struct Probe {
     /// loaded: most probes end at their first slot.
     slots: Vec<u64>,
     mask: usize,
+    /// The slots in use, emptied one by one by the next `clear`: a sentence has a few hundred
+    /// items, and filling the whole table anew for each cost more than all its probes.
+    filled: Vec<u32>,
 }
 
 /// An empty slot: its tag is none of the [`Set`]s, so no item equals it.
@@ -413,15 +416,19 @@ impl Probe {
     /// Empties the table, making room for `n` items in at least `spread` times as many slots.
     fn clear(&mut self, n: usize, spread: usize) {
         let len = (spread * n).next_power_of_two().max(64);
+        for &k in &self.filled {
+            self.slots[k as usize] = EMPTY;
+        }
+        self.filled.clear();
         // The table keeps the largest length it had, so a sentence costs its own size.
         if self.slots.len() < len {
             self.slots.resize(len, EMPTY);
         }
-        self.slots[..len].fill(EMPTY);
         self.mask = len - 1;
     }
 
     /// Adds `x`; false if it is there already.
+    #[inline(always)]
     fn insert(&mut self, x: u64) -> bool {
         let slots = self.slots.as_mut_slice();
         let mask = self.mask;
@@ -433,6 +440,7 @@ impl Probe {
             k = (k + 1) & mask;
         }
         slots[k] = x;
+        self.filled.push(k as u32);
         true
     }
 

@@ -388,6 +388,10 @@ pub(crate) fn scan(text: &str) -> Vec<Tok<'_>> {
 }
 
 fn possessive_split(word: &str, start: usize) -> (bool, usize) {
+    // Most words do not end in an s.
+    if !word.ends_with(['s', 'S']) {
+        return (false, start + word.len());
+    }
     for suffix in ["\u{2019}s", "'s", "\u{2019}S", "'S"] {
         if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
             return (true, start + word.len() - suffix.len());

@@ -227,7 +227,7 @@ impl Index {
         let norm = text::tokenize(word)
             .into_iter()
             .next()
-            .map_or_else(|| text::fold(word), |t| t.norm);
+            .map_or_else(|| text::fold(word), |t| t.norm.into());
         let Some(first) = norm.chars().next() else {
             return Vec::new();
         };

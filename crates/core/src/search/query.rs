@@ -290,7 +290,7 @@ pub fn parse(input: &str) -> ParsedQuery {
         }
         let mut words: Vec<QueryWord> = tokens
             .iter()
-            .map(|t| QueryWord::new(&body[t.start..t.end], t.norm.clone(), t.kind))
+            .map(|t| QueryWord::new(&body[t.start..t.end], t.norm.to_string(), t.kind))
             .collect();
         let last_end = tokens.last().map_or(0, |t| t.end);
         if star {

@@ -61,22 +61,30 @@ fn is_continuation(c: char) -> bool {
 /// Sentence byte ranges (trimmed) in `text`, fit for news prose; see the module docs for the rules.
 /// Text after the last terminator is still a sentence; whitespace-only stretches yield nothing.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    // Byte positions throughout, decoding a char only where one is asked for: a paragraph is
+    // nearly all bytes that can be neither a terminator nor a line break, and skipping them
+    // costs less than decoding every char up front.
+    let bytes = text.as_bytes();
+    let n = text.len();
+    let ch = |p: usize| text[p..].chars().next().unwrap_or(' ');
+    let next = |p: usize| p + ch(p).len_utf8();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < n {
-        let c = chars[i].1;
+        if bytes[i].is_ascii() && !matches!(bytes[i], b'\n' | b'.' | b'?' | b'!') {
+            i += 1;
+            continue;
+        }
+        let c = ch(i);
         if c == '\n' {
             let mut j = i + 1;
-            while j < n && chars[j].1 != '\n' && chars[j].1.is_whitespace() {
-                j += 1;
+            while j < n && ch(j) != '\n' && ch(j).is_whitespace() {
+                j = next(j);
             }
-            if j < n && chars[j].1 == '\n' {
-                push_trimmed(text, start..chars[i].0, &mut out);
-                start = chars[j].0;
+            if j < n && ch(j) == '\n' {
+                push_trimmed(text, start..i, &mut out);
+                start = j;
                 i = j + 1;
                 continue;
             }
@@ -84,38 +92,37 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         if !is_terminator(c) {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let mut j = i + 1;
-        while j < n && is_terminator(chars[j].1) {
-            j += 1;
+        let mut j = next(i);
+        while j < n && is_terminator(ch(j)) {
+            j = next(j);
         }
         let term_end = j;
-        while j < n && is_closer(chars[j].1) {
-            j += 1;
+        while j < n && is_closer(ch(j)) {
+            j = next(j);
         }
         if j == n {
             break;
         }
         // "2.5", "U.S.-backed", "example.com": a terminator glued to what follows is not one.
-        if !chars[j].1.is_whitespace() {
+        if !ch(j).is_whitespace() {
             i = j;
             continue;
         }
         let mut k = j;
-        while k < n && chars[k].1.is_whitespace() {
-            k += 1;
+        while k < n && ch(k).is_whitespace() {
+            k = next(k);
         }
         if k == n {
             break;
         }
         let single_period = c == '.' && term_end == i + 1;
         let closed = term_end < j;
-        if ends_sentence(text, &chars, i, k, single_period && !closed) {
-            let end = byte_at(j);
-            push_trimmed(text, start..end, &mut out);
-            start = end;
+        if ends_sentence(text, i, k, single_period && !closed) {
+            push_trimmed(text, start..j, &mut out);
+            start = j;
         }
         i = j;
     }
@@ -123,27 +130,23 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Decides a candidate boundary: `i` indexes the terminator, `k` the next visible char.
-fn ends_sentence(
-    text: &str,
-    chars: &[(usize, char)],
-    i: usize,
-    k: usize,
-    check_word: bool,
-) -> bool {
-    let next = chars[k].1;
+/// Decides a candidate boundary: `i` is the byte of the terminator, `k` that of the next
+/// visible char.
+fn ends_sentence(text: &str, i: usize, k: usize, check_word: bool) -> bool {
+    let next = text[k..].chars().next().unwrap_or(' ');
     if next.is_lowercase() || is_continuation(next) {
         return false;
     }
     if !check_word {
         return true;
     }
-    let mut w = i;
-    while w > 0 && (chars[w - 1].1.is_alphanumeric() || matches!(chars[w - 1].1, '.' | '\'' | '’'))
-    {
-        w -= 1;
-    }
-    let word = text[chars[w].0..chars[i].0].trim_start_matches(['.', '\'', '’']);
+    let before = text[..i]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’'))
+        .last();
+    let w = before.map_or(i, |(p, _)| p);
+    let word = text[w..i].trim_start_matches(['.', '\'', '’']);
     let Some(first) = word.chars().next() else {
         return true;
     };
@@ -167,7 +170,7 @@ fn ends_sentence(
         return true;
     }
     // Only a capitalised function word signals a new sentence after an abbreviation.
-    let rest = &text[chars[k].0..];
+    let rest = &text[k..];
     let next_word: &str = rest
         .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .next()
