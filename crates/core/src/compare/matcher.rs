@@ -153,6 +153,8 @@ pub struct Preparer {
     distinct: Probe,
     /// The characters [`char_ngrams`] keeps of a sentence.
     kept: Vec<u32>,
+    /// The stem of the word being learned.
+    stem: String,
 }
 
 /// The words a [`Preparer`] has seen, by folded form: open addressing over their hashes, which
@@ -236,8 +238,10 @@ impl Preparer {
         if let Some(w) = self.words.get(hash, norm) {
             return w;
         }
+        text::stem_into(norm, &mut self.stem);
+        let stem = hash_str(&self.stem);
         let start = self.grams.len();
-        self.grams.extend(char_bigrams(norm));
+        push_char_bigrams(norm, &mut self.grams);
         let grams = &self.grams[start..];
         let sig = gram_signature(grams);
         let w = Word {
@@ -247,7 +251,7 @@ impl Preparer {
                 spare: (grams.len() - sig.count_ones() as usize) as u16,
                 sig,
             },
-            stem: hash_str(&text::stem(norm)),
+            stem,
             stop: text::is_stopword(norm),
             negation: is_negation(norm),
             number: extract::small_word(norm).is_some(),
@@ -730,18 +734,18 @@ fn unmatched_words<'b>(
     (ua, ub)
 }
 
-/// Sorted character bigrams of a word, each packed into a `u32` (collisions are harmless here).
-fn char_bigrams(word: &str) -> Vec<u32> {
-    let mut g = Vec::with_capacity(word.len());
+/// Appends the sorted character bigrams of a word to `out`, each packed into a `u32`
+/// (collisions are harmless here).
+fn push_char_bigrams(word: &str, out: &mut Vec<u32>) {
+    let start = out.len();
     let mut prev: Option<char> = None;
     for c in word.chars() {
         if let Some(p) = prev {
-            g.push((p as u32).wrapping_mul(0x9e37_79b1) ^ c as u32);
+            out.push((p as u32).wrapping_mul(0x9e37_79b1) ^ c as u32);
         }
         prev = Some(c);
     }
-    g.sort_unstable();
-    g
+    out[start..].sort_unstable();
 }
 
 /// One bit per bucket of a word's bigrams. Two words sharing `n` bigrams (as multisets) share at
@@ -988,6 +992,12 @@ mod tests {
         assert_eq!(lcs_and_run(&[1, 2, 3, 4, 5], &[1, 9, 3, 4, 5, 2]), (4, 3));
         assert_eq!(lcs_and_run(&[1, 2], &[3, 4]), (0, 0));
         assert_eq!(lcs_and_run(&[], &[3, 4]), (0, 0));
+    }
+
+    fn char_bigrams(word: &str) -> Vec<u32> {
+        let mut g = Vec::new();
+        push_char_bigrams(word, &mut g);
+        g
     }
 
     fn bigram_dice(a: &str, b: &str) -> f64 {

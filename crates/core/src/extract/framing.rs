@@ -206,6 +206,10 @@ fn build_default_lexicon() -> Lexicon {
 /// Inflection-light form of a folded word, applied to text and terms alike. Only ever cuts
 /// the end, so it borrows.
 fn light(w: &str) -> &str {
+    // Every rule below ends in one of these letters: most words leave at once.
+    if !w.ends_with(['s', 'g', 'd', 'e']) {
+        return w;
+    }
     let mut s = w;
     while let Some(t) = s.strip_suffix("'s") {
         s = t;

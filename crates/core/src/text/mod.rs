@@ -211,14 +211,19 @@ fn stemmer() -> &'static rust_stemmers::Stemmer {
 /// English Snowball stem of an already-folded word ("deported" -> "deport"). Words without a
 /// letter (numbers) come back unchanged.
 pub fn stem(norm: &str) -> String {
-    if !norm.chars().any(char::is_alphabetic) {
-        return norm.to_string();
-    }
     let mut out = String::with_capacity(norm.len());
-    if porter2::stem_ascii(norm, &mut out) {
-        return out;
+    stem_into(norm, &mut out);
+    out
+}
+
+/// [`stem`] into a cleared `out`, for callers stemming many words with one buffer.
+pub fn stem_into(norm: &str, out: &mut String) {
+    out.clear();
+    if !norm.chars().any(char::is_alphabetic) {
+        out.push_str(norm);
+    } else if !porter2::stem_ascii(norm, out) {
+        out.push_str(&stemmer().stem(norm));
     }
-    stemmer().stem(norm).into_owned()
 }
 
 /// Index terms of `text` in order: stems of non-stopword words, and numbers as their `norm`.

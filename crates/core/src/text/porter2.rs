@@ -174,66 +174,67 @@ enum Edit {
     IonAfterST,
 }
 
-/// The among lists of english.sbl, longest suffix first, so that the first that matches is
-/// the one Snowball's among picks.
+/// The among lists of english.sbl, grouped by last letter (in byte order) and longest first
+/// within a group: a word's entries are found by its last letter, and the first of them that
+/// matches is the one Snowball's among picks.
 const STEP_2: &[(&[u8], Edit)] = &[
-    (b"ization", Edit::R1(b"ize")),
-    (b"ational", Edit::R1(b"ate")),
-    (b"iveness", Edit::R1(b"ive")),
-    (b"fulness", Edit::R1(b"ful")),
-    (b"ousness", Edit::R1(b"ous")),
     (b"biliti", Edit::R1(b"ble")),
     (b"lessli", Edit::R1(b"less")),
-    (b"tional", Edit::R1(b"tion")),
     (b"aliti", Edit::R1(b"al")),
     (b"iviti", Edit::R1(b"ive")),
     (b"fulli", Edit::R1(b"ful")),
     (b"ousli", Edit::R1(b"ous")),
     (b"entli", Edit::R1(b"ent")),
-    (b"alism", Edit::R1(b"al")),
-    (b"ation", Edit::R1(b"ate")),
     (b"abli", Edit::R1(b"able")),
     (b"alli", Edit::R1(b"al")),
     (b"anci", Edit::R1(b"ance")),
     (b"enci", Edit::R1(b"ence")),
-    (b"izer", Edit::R1(b"ize")),
-    (b"ator", Edit::R1(b"ate")),
     (b"bli", Edit::R1(b"ble")),
     (b"ogi", Edit::OgAfterL),
     (b"li", Edit::LiEnding),
+    (b"ational", Edit::R1(b"ate")),
+    (b"tional", Edit::R1(b"tion")),
+    (b"alism", Edit::R1(b"al")),
+    (b"ization", Edit::R1(b"ize")),
+    (b"ation", Edit::R1(b"ate")),
+    (b"izer", Edit::R1(b"ize")),
+    (b"ator", Edit::R1(b"ate")),
+    (b"iveness", Edit::R1(b"ive")),
+    (b"fulness", Edit::R1(b"ful")),
+    (b"ousness", Edit::R1(b"ous")),
 ];
 
 const STEP_3: &[(&[u8], Edit)] = &[
-    (b"ational", Edit::R1(b"ate")),
-    (b"tional", Edit::R1(b"tion")),
     (b"icate", Edit::R1(b"ic")),
     (b"alize", Edit::R1(b"al")),
-    (b"iciti", Edit::R1(b"ic")),
     (b"ative", Edit::R1R2),
+    (b"iciti", Edit::R1(b"ic")),
+    (b"ational", Edit::R1(b"ate")),
+    (b"tional", Edit::R1(b"tion")),
     (b"ical", Edit::R1(b"ic")),
-    (b"ness", Edit::R1(b"")),
     (b"ful", Edit::R1(b"")),
+    (b"ness", Edit::R1(b"")),
 ];
 
 const STEP_4: &[(&[u8], Edit)] = &[
-    (b"ement", Edit::R2),
+    (b"ic", Edit::R2),
     (b"ance", Edit::R2),
     (b"ence", Edit::R2),
     (b"able", Edit::R2),
     (b"ible", Edit::R2),
-    (b"ment", Edit::R2),
     (b"ate", Edit::R2),
     (b"ive", Edit::R2),
     (b"ize", Edit::R2),
     (b"iti", Edit::R2),
+    (b"al", Edit::R2),
     (b"ism", Edit::R2),
+    (b"ion", Edit::IonAfterST),
+    (b"er", Edit::R2),
     (b"ous", Edit::R2),
+    (b"ement", Edit::R2),
+    (b"ment", Edit::R2),
     (b"ant", Edit::R2),
     (b"ent", Edit::R2),
-    (b"ion", Edit::IonAfterST),
-    (b"ic", Edit::R2),
-    (b"al", Edit::R2),
-    (b"er", Edit::R2),
 ];
 
 /// The word being stemmed, `b[..n]`.
@@ -388,11 +389,14 @@ impl Stem {
     fn apply(&mut self, table: &[(&[u8], Edit)]) {
         let n = self.n;
         let word = self.word();
-        // The last byte first: it rules out nearly every entry without a slice comparison.
-        let last = word.last();
-        let Some((suffix, edit)) = table
+        let Some(&last) = word.last() else {
+            return;
+        };
+        let from = table.partition_point(|(suffix, _)| suffix.last() < Some(&last));
+        let Some((suffix, edit)) = table[from..]
             .iter()
-            .find(|(suffix, _)| suffix.last() == last && word.ends_with(suffix))
+            .take_while(|(suffix, _)| suffix.last() == Some(&last))
+            .find(|(suffix, _)| word.ends_with(suffix))
         else {
             return;
         };
@@ -658,6 +662,18 @@ mod tests {
              stem_ascii into a reused String {bare_ns:.1}",
             words.len()
         );
+    }
+
+    #[test]
+    fn suffix_tables_are_grouped_by_last_letter_longest_first() {
+        for table in [super::STEP_2, super::STEP_3, super::STEP_4] {
+            for (i, (a, _)) in table.iter().enumerate() {
+                for (b, _) in &table[i + 1..] {
+                    assert!(a.last() <= b.last(), "{:?} before {:?}", a, b);
+                    assert!(!b.ends_with(a), "{:?} hides {:?}", a, b);
+                }
+            }
+        }
     }
 
     #[test]
