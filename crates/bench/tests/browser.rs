@@ -1,5 +1,6 @@
 //! The browser benchmarks, in headless Chromium, in one run: Parallax's search against MiniSearch
-//! on the same corpus and keystrokes, index sizes, and the comparison of two long articles.
+//! on the same corpus and keystrokes, index sizes, and the comparison of two long articles against
+//! a jsdiff sentence-then-word diff of the same two texts.
 //! Prints `bench <name> <value> <unit>` lines; asserts only that the workloads ran.
 //!
 //! ```text
@@ -14,7 +15,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "browser"))]
 
 use parallax_bench::run::{self, PASSES, WARMUP};
-use parallax_bench::stats::{line, percentile};
+use parallax_bench::stats::{line, median as median_of, percentile};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -83,6 +84,44 @@ export async function timeKeys(ms, keys, passes, chunk, warmup) {
   return new Float64Array(out);
 }
 export function jsonBytes(ms) { return new TextEncoder().encode(JSON.stringify(ms)).length; }
+// The peer of the comparison: a diff of two texts as diff2html shows one, with jsdiff. A
+// sentence diff, then a word diff of each removed sentence with the added one at the same place
+// in its change; nothing moved is found, and no difference is named.
+export function loadDiff(src) { new Function(src).call(globalThis); }
+function peerDiff(a, b) {
+  const D = globalThis.Diff;
+  const parts = D.diffSentences(a, b, { oneChangePerToken: true });
+  let n = parts.length;
+  let removed = [];
+  let added = [];
+  const flush = () => {
+    for (let k = 0; k < Math.min(removed.length, added.length); k++) {
+      n += D.diffWords(removed[k], added[k]).length;
+    }
+    removed = [];
+    added = [];
+  };
+  for (const p of parts) {
+    if (!p.value.trim()) continue;
+    if (p.removed) removed.push(p.value);
+    else if (p.added) added.push(p.value);
+    else flush();
+  }
+  flush();
+  return n;
+}
+export function timePeer(a, b, warmup, runs) {
+  let sink = 0;
+  const out = [];
+  for (let i = 0; i < 1 + warmup + runs; i++) {
+    const t = performance.now();
+    sink += peerDiff(a, b);
+    const took = performance.now() - t;
+    if (i === 0 || i > warmup) out.push(took);
+  }
+  globalThis.__benchSink = sink;
+  return new Float64Array(out);
+}
 export function now() { return performance.now(); }
 export function pauseNow() { return pause(); }
 "#)]
@@ -101,6 +140,10 @@ extern "C" {
     ) -> js_sys::Promise;
     #[wasm_bindgen(js_name = jsonBytes)]
     fn json_bytes(ms: &MiniSearch) -> f64;
+    #[wasm_bindgen(js_name = loadDiff)]
+    fn load_diff(src: &str);
+    #[wasm_bindgen(js_name = timePeer)]
+    fn time_peer(a: &str, b: &str, warmup: usize, runs: usize) -> Vec<f64>;
     fn now() -> f64;
     #[wasm_bindgen(js_name = pauseNow)]
     fn pause_now() -> js_sys::Promise;
@@ -224,8 +267,18 @@ fn compare_two_long_articles() {
     let lists: Vec<&str> = LISTS.to_vec();
     let vocab = run::vocabulary(&lists);
     let (a, b) = run::story(&vocab);
-    let (lines, result) = run::compare_lines(&a, &b, 10, "browser", &now);
+    let (mut lines, result, median) = run::compare_lines(&a, &b, 10, "browser", &now);
     assert!(!result.links.is_empty(), "{}", run::describe(&result));
+    // jsdiff's browser bundle (its ES build is many files, which a wasm-bindgen snippet is not).
+    load_diff(include_str!("../js/node_modules/diff/dist/diff.js"));
+    let body = |a: &parallax_core::corpus::Article| a.paragraphs.join("\n\n");
+    let peer = time_peer(&body(&a), &body(&b), run::COMPARE_WARMUP, 10);
+    let peer_median = median_of(&peer[1..]);
+    lines.extend([
+        line("compare_peer_jsdiff_ms", peer_median, "ms"),
+        line("compare_peer_jsdiff_first_ms", peer[0], "ms"),
+        line("compare_vs_jsdiff", median / peer_median, "x"),
+    ]);
     console_log!(
         "[bench] compare: {} and {} words; {}",
         a.word_count,
