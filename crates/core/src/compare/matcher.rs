@@ -478,12 +478,22 @@ fn features_of_shared(
     b: &Prepared,
     shared: [u32; SETS],
 ) -> ([f64; NUM_FEATURES], (f64, usize)) {
-    let (shared_mass, shared_count) = weighted_intersection(&a.content, &b.content);
+    // The unmatched words of both sides in one buffer, on the stack for all but the longest
+    // sentences: this runs for every pair of sentences scored.
+    let need = a.content.len() + b.content.len();
+    let (mut stack, mut heap) = ([0u32; 128], Vec::new());
+    let buf: &mut [u32] = if need <= stack.len() {
+        &mut stack[..need]
+    } else {
+        heap.resize(need, 0);
+        &mut heap
+    };
+    let ((shared_mass, shared_count), ua, ub) = content_overlap(a, b, buf);
     let ma = a.content_mass as f64;
     let mb = b.content_mass as f64;
     let cover_a = ratio(shared_mass, ma);
     let cover_b = ratio(shared_mass, mb);
-    let soft = soft_mass(a, b);
+    let soft = soft_mass(a, b, ua, ub);
     let soft_a = ratio(shared_mass + soft, ma).min(1.0);
     let soft_b = ratio(shared_mass + soft, mb).min(1.0);
     let (lcs, run) = lcs_and_run(&a.seq, &b.seq);
@@ -626,39 +636,11 @@ fn sorted_set(mut v: Vec<u64>) -> Vec<u64> {
     v
 }
 
-/// Shared IDF mass (the smaller of the two weights, which are equal for one IDF table) and count.
-fn weighted_intersection(a: &[(u64, f32)], b: &[(u64, f32)]) -> (f64, usize) {
-    let (mut i, mut j, mut mass, mut n) = (0, 0, 0.0f64, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                mass += a[i].1.min(b[j].1) as f64;
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (mass, n)
-}
-
 /// IDF mass of content words (five letters or more) left unmatched on both sides that are
 /// spelled alike (character bigram Dice ≥ 0.6): name variants and derivations the stemmer keeps
-/// apart ("Salvadoran" / "Salvador"). Each word is used once, greedily by similarity.
-fn soft_mass(a: &Prepared, b: &Prepared) -> f64 {
-    // The unmatched words of both sides in one buffer, on the stack for all but the longest
-    // sentences: this runs for every pair of sentences scored.
-    let need = a.content.len() + b.content.len();
-    let (mut stack, mut heap) = ([0u32; 128], Vec::new());
-    let buf: &mut [u32] = if need <= stack.len() {
-        &mut stack[..need]
-    } else {
-        heap.resize(need, 0);
-        &mut heap
-    };
-    let (ua, ub) = unmatched_words(a, b, buf);
+/// apart ("Salvadoran" / "Salvador"). Each word is used once, greedily by similarity. `ua` and
+/// `ub` are the unmatched words from [`content_overlap`].
+fn soft_mass(a: &Prepared, b: &Prepared, ua: &[u32], ub: &mut [u32]) -> f64 {
     // Slices, not vectors, are indexed below: a vector's indexing is a call at the size-first
     // optimisation level the app is built with.
     let (sa, sb) = (a.spellings.as_slice(), b.spellings.as_slice());
@@ -697,18 +679,21 @@ fn soft_mass(a: &Prepared, b: &Prepared) -> f64 {
 /// Marks a word of [`soft_mass`]'s buffer as matched already.
 const USED: u32 = 1 << 31;
 
-/// Splits `buf` into the content words of `a` not in `b` and those of `b` not in `a`, as indices
-/// in content order, of the words with at least four bigrams (shorter words are not compared by
-/// spelling). `buf` holds at least as many items as both sides have content words.
-fn unmatched_words<'b>(
+/// One merge of the two sentences' content stems: their shared IDF mass (the smaller of the two
+/// weights, which are equal for one IDF table) and count; and, split out of `buf`, the content
+/// words of `a` not in `b` and those of `b` not in `a`, as indices in content order, of the words
+/// with at least four bigrams (shorter words are not compared by spelling). `buf` holds at least
+/// as many items as both sides have content words.
+fn content_overlap<'b>(
     a: &Prepared,
     b: &Prepared,
     buf: &'b mut [u32],
-) -> (&'b mut [u32], &'b mut [u32]) {
+) -> ((f64, usize), &'b mut [u32], &'b mut [u32]) {
     let (x, y) = (a.content.as_slice(), b.content.as_slice());
     let (sa, sb) = (a.spellings.as_slice(), b.spellings.as_slice());
     // Those of `a` from the front, those of `b` from the back (then turned around).
     let (mut i, mut j, mut na, mut nb) = (0, 0, 0, 0);
+    let (mut mass, mut shared) = (0.0f64, 0);
     let end = buf.len();
     while i < x.len() || j < y.len() {
         if j == y.len() || i < x.len() && x[i].0 < y[j].0 {
@@ -724,6 +709,8 @@ fn unmatched_words<'b>(
             }
             j += 1;
         } else {
+            mass += x[i].1.min(y[j].1) as f64;
+            shared += 1;
             i += 1;
             j += 1;
         }
@@ -731,7 +718,7 @@ fn unmatched_words<'b>(
     let (ua, rest) = buf.split_at_mut(na);
     let ub = &mut rest[end - na - nb..];
     ub.reverse();
-    (ua, ub)
+    ((mass, shared), ua, ub)
 }
 
 /// Appends the sorted character bigrams of a word to `out`, each packed into a `u32`
