@@ -27,11 +27,11 @@
 
 use super::places::{self, PlaceForm};
 use super::{
-    is_all_caps, is_capitalised, line_starts, lines, scan, sentence_initial_in, spaced, FxMap,
-    FxSet, Tk, Tok, WordSet,
+    is_all_caps, is_capitalised, line_starts, lines, linked_at, scan, sentence_initial_in, spaced,
+    word_at, FxMap, FxSet, Tk, Tok, WordSet,
 };
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -765,15 +765,12 @@ impl<'a> Scan<'a> {
 
     #[inline(always)]
     fn word(&self, i: usize) -> Option<&str> {
-        self.toks
-            .get(i)
-            .filter(|t| t.kind == Tk::Word)
-            .map(|t| t.norm.as_ref())
+        word_at(&self.toks, i)
     }
 
     #[inline(always)]
     fn linked(&self, a: usize, b: usize) -> bool {
-        b < self.toks.len() && spaced(self.text, &self.toks[a], &self.toks[b])
+        linked_at(self.text, &self.toks, a, b)
     }
 
     /// A capitalised word of at least two letters.
@@ -896,26 +893,26 @@ impl Gazetteer {
             let scans: Vec<Scan> = texts.iter().map(|t| Scan::new(t)).collect();
             return Gazetteer::learn_scans(&scans);
         }
-        let mut counts = CapsCounts::default();
-        for t in &texts {
-            counts.add(&Scan::new(t));
-        }
-        let mut learner = counts.learner();
-        for t in &texts {
-            learner.add(&Scan::new(t));
-        }
-        learner.finish()
+        Gazetteer::learn_in_two_passes(|| texts.iter().map(|t| Scan::new(t)))
     }
 
     /// [`Gazetteer::learn`] of already scanned texts, for a caller that needs the scans again.
     pub(crate) fn learn_scans(scans: &[Scan]) -> Gazetteer {
+        Gazetteer::learn_in_two_passes(|| scans.iter())
+    }
+
+    /// Capitalisation statistics over every scan `pass()` gives, then names found in every scan
+    /// of a second `pass()` knowing those statistics.
+    fn learn_in_two_passes<'t, S: Borrow<Scan<'t>>, I: Iterator<Item = S>>(
+        mut pass: impl FnMut() -> I,
+    ) -> Gazetteer {
         let mut counts = CapsCounts::default();
-        for s in scans {
-            counts.add(s);
+        for s in pass() {
+            counts.add(s.borrow());
         }
         let mut learner = counts.learner();
-        for s in scans {
-            learner.add(s);
+        for s in pass() {
+            learner.add(s.borrow());
         }
         learner.finish()
     }

@@ -400,6 +400,20 @@ fn possessive_split(word: &str, start: usize) -> (bool, usize) {
     (false, start + word.len())
 }
 
+/// The norm of token `i` if it is a word: what every rule asks of the tokens around it.
+#[inline(always)]
+pub(crate) fn word_at<'t>(toks: &'t [Tok], i: usize) -> Option<&'t str> {
+    toks.get(i)
+        .filter(|t| t.kind == Tk::Word)
+        .map(|t| t.norm.as_ref())
+}
+
+/// Whether token `b` exists and only spaces separate it from token `a` ([`spaced`]).
+#[inline(always)]
+pub(crate) fn linked_at(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    b < toks.len() && spaced(text, &toks[a], &toks[b])
+}
+
 /// True when only spaces (no line break, no punctuation) separate tokens `a` and `b`.
 #[inline(always)]
 pub(crate) fn spaced(text: &str, a: &Tok, b: &Tok) -> bool {

@@ -1,7 +1,7 @@
 //! Quantities: numbers written in digits or words, with the hedge before them ("over",
 //! "at least", "between … and …") and the noun they count ("200 Venezuelans").
 
-use super::{scan, spaced, Tk, Tok, WordSet};
+use super::{linked_at, scan, word_at, Tk, Tok, WordSet};
 use crate::text::{fold, stem};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -457,15 +457,12 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     #[inline(always)]
     fn word(&self, i: usize) -> Option<&str> {
-        self.toks
-            .get(i)
-            .filter(|t| t.kind == Tk::Word)
-            .map(|t| t.norm.as_ref())
+        word_at(self.toks, i)
     }
     /// Token `i` follows token `i-1` after plain spaces.
     #[inline(always)]
     fn spaced_from_prev(&self, i: usize) -> bool {
-        i > 0 && i < self.toks.len() && spaced(self.text, &self.toks[i - 1], &self.toks[i])
+        i > 0 && linked_at(self.text, self.toks, i - 1, i)
     }
     fn adjacent_to_prev(&self, i: usize) -> bool {
         i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start

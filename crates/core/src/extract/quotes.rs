@@ -13,7 +13,7 @@
 //! (no gender check).
 
 use super::entities::{is_title_word, EntityKind, Local, Scan, SPEECH_VERBS};
-use super::{spaced, EntityMention, Gazetteer, Tk, Tok};
+use super::{linked_at, word_at, EntityMention, Gazetteer, Tok};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -92,15 +92,12 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     #[inline(always)]
     fn word(&self, i: usize) -> Option<&str> {
-        self.toks
-            .get(i)
-            .filter(|t| t.kind == Tk::Word)
-            .map(|t| t.norm.as_ref())
+        word_at(self.toks, i)
     }
 
     #[inline(always)]
     fn linked(&self, a: usize, b: usize) -> bool {
-        b < self.toks.len() && spaced(self.text, &self.toks[a], &self.toks[b])
+        linked_at(self.text, self.toks, a, b)
     }
 
     fn is_speech(&self, i: usize) -> bool {
