@@ -72,10 +72,14 @@ struct NameInfo {
 /// Names and capitalisation statistics learned from a corpus; see the module docs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Gazetteer {
-    /// Folded words seen capitalised away from sentence starts, in prose.
-    mid_caps: BTreeMap<String, u32>,
-    /// Folded words seen in lower case.
-    lower: BTreeMap<String, u32>,
+    /// Folded words seen capitalised away from sentence starts, in prose. Hashed: these are
+    /// asked of nearly every capitalised word, and only ever for membership; serialised sorted,
+    /// so that the same gazetteer always gives the same bytes.
+    #[serde(serialize_with = "sorted")]
+    mid_caps: FxMap<String, u32>,
+    /// Folded words seen in lower case; as `mid_caps`.
+    #[serde(serialize_with = "sorted")]
+    lower: FxMap<String, u32>,
     /// Folded, space-joined name -> votes.
     names: BTreeMap<String, NameInfo>,
     /// Folded acronym -> folded long form.
@@ -86,6 +90,10 @@ pub struct Gazetteer {
     /// not serialised, and any change to the maps drops them.
     #[serde(skip)]
     derived: Derived,
+}
+
+fn sorted<S: serde::Serializer>(map: &FxMap<String, u32>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(map.iter().collect::<BTreeMap<_, _>>())
 }
 
 /// Lazily built lookup structures of a [`Gazetteer`].
@@ -689,8 +697,12 @@ pub(crate) struct Piece {
     pub first: usize,
     pub last: usize,
     pub key: String,
-    pub surface: String,
+    /// The name as written, from the first token to the last's core.
     pub span: Range<usize>,
+    /// The name recased where it was written in capitals for layout: a dateline's "SAN
+    /// SALVADOR" is "San Salvador". Otherwise the name is its span's text, not copied: most
+    /// pieces are dropped before anything asks for it.
+    pub recased: Option<String>,
     /// Country/region from the built-in table.
     pub place: Option<&'static str>,
     /// Folded person title right before it ("president-elect").
@@ -699,6 +711,13 @@ pub(crate) struct Piece {
     pub votes: [u32; 3],
     /// Only accept if the gazetteer already knows it (headlines, shouting, sentence starts).
     pub needs_known: bool,
+}
+
+impl Piece {
+    /// The name as written (or recased), `text` being the scanned text.
+    fn surface<'t>(&'t self, text: &'t str) -> &'t str {
+        self.recased.as_deref().unwrap_or(&text[self.span.clone()])
+    }
 }
 
 /// Per-text scanning context.
@@ -853,8 +872,8 @@ impl<'a> Scan<'a> {
             first,
             last,
             key: joined_key(&self.toks[first..=last]),
-            surface: self.text[self.toks[first].start..self.toks[last].core_end].to_string(),
             span: self.toks[first].start..self.toks[last].core_end,
+            recased: None,
             place: None,
             title: None,
             votes: [0; 3],
@@ -949,8 +968,9 @@ impl Gazetteer {
     fn absorb(&mut self, s: &Scan, pieces: &[Piece]) {
         for p in pieces {
             let e = self.names.entry(p.key.clone()).or_default();
-            if e.surface.is_empty() || is_all_caps(&e.surface) && !is_all_caps(&p.surface) {
-                e.surface = p.surface.clone();
+            let surface = p.surface(s.text);
+            if e.surface.is_empty() || is_all_caps(&e.surface) && !is_all_caps(surface) {
+                e.surface = surface.to_string();
             }
             for (a, b) in e.votes.iter_mut().zip(p.votes) {
                 *a += b;
@@ -967,7 +987,8 @@ impl Gazetteer {
         // "Long Name, or ACR" / "Long Name (ACR)"
         for w in pieces.windows(2) {
             let (long, acr) = (&w[0], &w[1]);
-            if long.first == long.last || !is_all_caps(&acr.surface) || acr.first != acr.last {
+            if long.first == long.last || !is_all_caps(acr.surface(s.text)) || acr.first != acr.last
+            {
                 continue;
             }
             let between: Vec<&str> = s.toks[long.last + 1..acr.first]
@@ -1081,8 +1102,8 @@ impl Gazetteer {
     }
 }
 
-/// The first pass of [`Gazetteer::learn`]: capitalisation statistics, counted in hash maps, then
-/// bulk-built into the (sorted, serialised) maps.
+/// The first pass of [`Gazetteer::learn`]: capitalisation statistics, counted in the maps the
+/// gazetteer keeps.
 #[derive(Default)]
 struct CapsCounts {
     mid_caps: FxMap<String, u32>,
@@ -1109,8 +1130,8 @@ impl CapsCounts {
     fn learner(self) -> Learner {
         Learner {
             g: Gazetteer {
-                mid_caps: self.mid_caps.into_iter().collect(),
-                lower: self.lower.into_iter().collect(),
+                mid_caps: self.mid_caps,
+                lower: self.lower,
                 ..Gazetteer::default()
             },
             learned: Gazetteer::default(),
@@ -1632,8 +1653,7 @@ fn dateline(s: &Scan, i: usize) -> Option<Piece> {
         return None;
     }
     let mut p = s.piece(i, last);
-    let name: Vec<String> = p
-        .surface
+    let name: Vec<String> = s.text[p.span.clone()]
         .split(' ')
         .map(|w| {
             let mut c = w.chars();
@@ -1642,7 +1662,7 @@ fn dateline(s: &Scan, i: usize) -> Option<Piece> {
             })
         })
         .collect();
-    p.surface = name.join(" ");
+    p.recased = Some(name.join(" "));
     p.votes[2] += 3;
     if let Some((canon, _)) = places::lookup(&p.key) {
         p.place = Some(canon);
@@ -2028,6 +2048,38 @@ mod tests {
         assert_eq!(back, g);
         assert_eq!(back.known(), g.known());
         assert_eq!(back.entities(a), g.entities(a));
+    }
+
+    #[test]
+    fn a_gazetteer_serialises_to_the_same_bytes_however_its_maps_were_filled() {
+        // The capitalisation maps are hashed, and a hash map's order depends on how it was
+        // filled; the embedded library must not change with that.
+        let g = Gazetteer::learn([SEED_000, SEED_001]);
+        let mut refilled = Gazetteer::default();
+        for (from, to) in [
+            (&g.mid_caps, &mut refilled.mid_caps),
+            (&g.lower, &mut refilled.lower),
+        ] {
+            let mut keys: Vec<_> = from.iter().collect();
+            keys.sort_unstable_by(|x, y| y.0.cmp(x.0));
+            to.reserve(4 * keys.len());
+            to.extend(keys.into_iter().map(|(k, v)| (k.clone(), *v)));
+        }
+        refilled.names = g.names.clone();
+        refilled.acronyms = g.acronyms.clone();
+        refilled.titles = g.titles.clone();
+        assert!(
+            g.mid_caps.len() > 10 && g.lower.len() > 100,
+            "{} {}",
+            g.mid_caps.len(),
+            g.lower.len()
+        );
+        assert_eq!(refilled, g);
+        let bytes = |g: &Gazetteer| postcard::to_allocvec(g).unwrap();
+        assert!(
+            bytes(&refilled) == bytes(&g),
+            "one gazetteer, two serialisations"
+        );
     }
 
     #[test]
