@@ -59,7 +59,7 @@ fn main() {
             "[bench] comparing {} and {} words natively",
             a.word_count, b.word_count
         );
-        let (lines, result, _) = run::compare_lines(&a, &b, 20, "native", &now);
+        let (lines, result, _) = run::compare_lines(&a, &b, "native", &now);
         eprintln!("[bench] {}", run::describe(&result));
         lines.iter().for_each(|l| println!("{l}"));
     }

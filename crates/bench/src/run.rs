@@ -133,64 +133,98 @@ pub fn latency_lines(name: &str, samples: &[f64]) -> Vec<String> {
     ]
 }
 
-/// Comparisons run untimed after the first one. In the browser a first run executes mostly
-/// baseline-compiled wasm while the optimised code is still being compiled in the background;
-/// one warm-up left the median of ten at the mercy of when that finished (28–45 ms for the same
-/// build).
-pub const COMPARE_WARMUP: usize = 5;
+/// Comparisons run untimed after the first one: at least [`COMPARE_WARMUP`], and for at least
+/// [`COMPARE_WARMUP_MS`]. V8 runs wasm from a baseline compiler first and swaps in optimised
+/// code function by function as its background compiler gets to it; on our 2-core machines a
+/// comparison took 15 to 80 runs (0.5 to 2.5 s) to settle at its optimised speed, so a fixed
+/// count of warm-up runs left the median at the mercy of when that happened (28–45 ms for one
+/// build with five). The median of the first [`COMPARE_WARMUP`] of them is reported apart
+/// (`_early_ms`): what a reader's next comparisons in a fresh page cost, while the engine is
+/// still optimising.
+pub const COMPARE_WARMUP: usize = 10;
+/// See [`COMPARE_WARMUP`].
+pub const COMPARE_WARMUP_MS: f64 = 4000.0;
+/// Timed comparisons after the warm-up: enough for a median that one slow stretch does not
+/// move. In Chromium, even once optimised, a comparison now and then runs at 1.5 times its
+/// usual time for ten or fifteen runs in a row, while V8's background threads work (with V8
+/// single-threaded the stretches are gone); twenty timed runs could fall mostly in one.
+pub const COMPARE_RUNS: usize = 40;
 
-/// The first comparison of `a` with `b` (cold: as a reader's first comparison runs), then
-/// [`COMPARE_WARMUP`] untimed, then `runs` timed ones: (first ms, timed ms, last result).
-/// Without `discrepancies`, only segmentation, alignment and diffs (what the app can show
-/// first).
+/// One comparison timing: the first run (cold: as a reader's first comparison runs), the
+/// untimed warm-up runs in order, the timed runs, and the last result.
+pub struct CompareTimes {
+    pub first: f64,
+    pub warming: Vec<f64>,
+    pub timed: Vec<f64>,
+    pub result: Comparison,
+}
+
+/// The first comparison of `a` with `b`, then the warm-up (see [`COMPARE_WARMUP`]), then
+/// [`COMPARE_RUNS`] timed ones. Without `discrepancies`, only segmentation, alignment and diffs
+/// (what the app can show first).
 pub fn time_compare(
     a: &Article,
     b: &Article,
-    runs: usize,
     discrepancies: bool,
     now: &dyn Fn() -> f64,
-) -> (f64, Vec<f64>, Comparison) {
+) -> CompareTimes {
     let options = CompareOptions { discrepancies };
-    let t = now();
-    let mut result = black_box(compare_with(a, b, options));
-    let first = now() - t;
-    for _ in 0..COMPARE_WARMUP {
-        result = black_box(compare_with(a, b, options));
-    }
-    let mut out = Vec::with_capacity(runs);
-    for _ in 0..runs {
+    let timed_run = || {
         let t = now();
-        result = black_box(compare_with(a, b, options));
-        out.push(now() - t);
+        let result = black_box(compare_with(a, b, options));
+        (now() - t, result)
+    };
+    let start = now();
+    let (first, mut result) = timed_run();
+    let mut warming = Vec::new();
+    while warming.len() < COMPARE_WARMUP || now() - start < COMPARE_WARMUP_MS {
+        let (ms, r) = timed_run();
+        warming.push(ms);
+        result = r;
     }
-    (first, out, result)
+    let mut timed = Vec::with_capacity(COMPARE_RUNS);
+    for _ in 0..COMPARE_RUNS {
+        let (ms, r) = timed_run();
+        timed.push(ms);
+        result = r;
+    }
+    CompareTimes {
+        first,
+        warming,
+        timed,
+        result,
+    }
 }
 
-/// Lines for the full comparison (median and slowest of the timed runs, and the cold first run)
-/// and for the one without discrepancies (median), on `platform`; and that median, for a ratio
-/// against a peer.
+/// Lines for the full comparison (median and slowest of the timed runs, the cold first run, and
+/// the median of the [`COMPARE_WARMUP`] runs after it) and for the one without discrepancies
+/// (median), on `platform`; and that median, for a ratio against a peer.
 pub fn compare_lines(
     a: &Article,
     b: &Article,
-    runs: usize,
     platform: &str,
     now: &dyn Fn() -> f64,
 ) -> (Vec<String>, Comparison, f64) {
-    let (first, full, result) = time_compare(a, b, runs, true, now);
-    let (_, light, _) = time_compare(a, b, runs, false, now);
-    let max = full.iter().copied().fold(0.0, f64::max);
-    let median = crate::stats::median(&full);
+    let full = time_compare(a, b, true, now);
+    let light = time_compare(a, b, false, now);
+    let max = full.timed.iter().copied().fold(0.0, f64::max);
+    let median = crate::stats::median(&full.timed);
     let lines = vec![
         line(&format!("compare_{platform}_ms"), median, "ms"),
         line(&format!("compare_{platform}_max_ms"), max, "ms"),
-        line(&format!("compare_{platform}_first_ms"), first, "ms"),
+        line(&format!("compare_{platform}_first_ms"), full.first, "ms"),
+        line(
+            &format!("compare_{platform}_early_ms"),
+            crate::stats::median(&full.warming[..COMPARE_WARMUP]),
+            "ms",
+        ),
         line(
             &format!("compare_{platform}_no_discrepancies_ms"),
-            crate::stats::median(&light),
+            crate::stats::median(&light.timed),
             "ms",
         ),
     ];
-    (lines, result, median)
+    (lines, full.result, median)
 }
 
 /// One line for stderr saying what a comparison found, to show it did real work.

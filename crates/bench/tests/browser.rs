@@ -110,14 +110,20 @@ function peerDiff(a, b) {
   flush();
   return n;
 }
-export function timePeer(a, b, warmup, runs) {
+// The first run, then untimed ones (at least `warmup`, for at least `warmupMs`), then `runs`
+// timed: the same schedule as the comparison's.
+export function timePeer(a, b, warmup, warmupMs, runs) {
   let sink = 0;
   const out = [];
-  for (let i = 0; i < 1 + warmup + runs; i++) {
+  const start = performance.now();
+  let warmed = 0;
+  while (out.length < 1 + runs) {
     const t = performance.now();
     sink += peerDiff(a, b);
     const took = performance.now() - t;
-    if (i === 0 || i > warmup) out.push(took);
+    if (out.length === 0) out.push(took);
+    else if (warmed < warmup || performance.now() - start < warmupMs) warmed++;
+    else out.push(took);
   }
   globalThis.__benchSink = sink;
   return new Float64Array(out);
@@ -143,7 +149,7 @@ extern "C" {
     #[wasm_bindgen(js_name = loadDiff)]
     fn load_diff(src: &str);
     #[wasm_bindgen(js_name = timePeer)]
-    fn time_peer(a: &str, b: &str, warmup: usize, runs: usize) -> Vec<f64>;
+    fn time_peer(a: &str, b: &str, warmup: usize, warmup_ms: f64, runs: usize) -> Vec<f64>;
     fn now() -> f64;
     #[wasm_bindgen(js_name = pauseNow)]
     fn pause_now() -> js_sys::Promise;
@@ -267,12 +273,18 @@ fn compare_two_long_articles() {
     let lists: Vec<&str> = LISTS.to_vec();
     let vocab = run::vocabulary(&lists);
     let (a, b) = run::story(&vocab);
-    let (mut lines, result, median) = run::compare_lines(&a, &b, 10, "browser", &now);
+    let (mut lines, result, median) = run::compare_lines(&a, &b, "browser", &now);
     assert!(!result.links.is_empty(), "{}", run::describe(&result));
     // jsdiff's browser bundle (its ES build is many files, which a wasm-bindgen snippet is not).
     load_diff(include_str!("../js/node_modules/diff/dist/diff.js"));
     let body = |a: &parallax_core::corpus::Article| a.paragraphs.join("\n\n");
-    let peer = time_peer(&body(&a), &body(&b), run::COMPARE_WARMUP, 10);
+    let peer = time_peer(
+        &body(&a),
+        &body(&b),
+        run::COMPARE_WARMUP,
+        run::COMPARE_WARMUP_MS,
+        run::COMPARE_RUNS,
+    );
     let peer_median = median_of(&peer[1..]);
     lines.extend([
         line("compare_peer_jsdiff_ms", peer_median, "ms"),
